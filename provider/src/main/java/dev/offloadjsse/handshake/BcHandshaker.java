@@ -1,0 +1,104 @@
+package dev.offloadjsse.handshake;
+
+import java.io.IOException;
+import java.util.List;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsClientProtocol;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.bouncycastle.tls.TlsProtocol;
+import org.bouncycastle.tls.TlsServerProtocol;
+
+/**
+ * A handshake run by Bouncy Castle's non-blocking protocol. Records are offered one at a time
+ * because {@code offerInput} processes every complete record it is given: feeding past the
+ * completion would let BC swallow application data that follows the peer's Finished.
+ */
+final class BcHandshaker implements Handshaker {
+
+    private final TlsProtocol protocol;
+    private final CompletingPeer peer;
+    private final boolean client;
+    private boolean started;
+
+    BcHandshaker(BcHandshakerFactory factory, HandshakeRequest request) {
+        this.client = request.client();
+        if (client) {
+            this.protocol = new TlsClientProtocol();
+            this.peer = new ClientPeer(factory.crypto(), factory.keyMaterial(), request);
+        } else {
+            this.protocol = new TlsServerProtocol();
+            this.peer = new ServerPeer(factory.crypto(), factory.keyMaterial(), request);
+        }
+    }
+
+    @Override
+    public HandshakeStep step(List<byte[]> records) throws HandshakeFailedException {
+        try {
+            start();
+            int consumed = 0;
+            for (byte[] record : records) {
+                if (peer.result() != null) {
+                    break;
+                }
+                protocol.offerInput(record);
+                consumed++;
+            }
+            HandshakeResult result = peer.result();
+            byte[] output = drainOutput();
+            if (result == null) {
+                return new HandshakeStep(output, consumed, null);
+            }
+            return new HandshakeStep(new byte[0], consumed, withPendingOutput(result, output));
+        } catch (IOException | RuntimeException e) {
+            throw new HandshakeFailedException(describe(e), drainOutput(), e);
+        }
+    }
+
+    private void start() throws IOException {
+        if (started) {
+            return;
+        }
+        started = true;
+        if (client) {
+            ((TlsClientProtocol) protocol).connect((ClientPeer) peer);
+        } else {
+            ((TlsServerProtocol) protocol).accept((ServerPeer) peer);
+        }
+    }
+
+    private byte[] drainOutput() {
+        byte[] output = new byte[protocol.getAvailableOutputBytes()];
+        protocol.readOutput(output, 0, output.length);
+        return output;
+    }
+
+    private static HandshakeResult withPendingOutput(HandshakeResult r, byte[] output) {
+        return new HandshakeResult(r.sessionId(), r.protocol(), r.cipherSuite(), r.clientWrite(), r.serverWrite(),
+                r.peerCertificates(), r.localCertificates(), r.applicationProtocol(), r.requestedServerNames(),
+                r.namedGroup(), r.exporterSecret(), r.resumed(), output);
+    }
+
+    private String describe(Exception e) {
+        String role = client ? "client" : "server";
+        if (e instanceof TlsFatalAlertReceived) {
+            return "Received fatal alert: " + AlertDescription.getName(((TlsFatalAlertReceived) e).getAlertDescription());
+        }
+        if (e instanceof TlsFatalAlert) {
+            TlsFatalAlert alert = (TlsFatalAlert) e;
+            String detail = alert.getMessage() == null ? "" : ": " + alert.getMessage();
+            return "TLS " + role + " handshake failed (" + AlertDescription.getName(alert.getAlertDescription()) + ")"
+                    + detail.replaceFirst("^: " + java.util.regex.Pattern.quote(AlertDescription.getText(alert.getAlertDescription())) + "; ", ": ");
+        }
+        return "TLS " + role + " handshake failed: " + e;
+    }
+
+    @Override
+    public void close() {
+        try {
+            protocol.close();
+        } catch (IOException ignored) {
+            // Nothing to tell: the connection owner has already taken over or failed the connection.
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.offloadjsse.handshake;
+
+import java.security.SecureRandom;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+
+/**
+ * Creates Bouncy Castle handshakers. One per {@code SSLContext}: its crypto and converted key
+ * material are shared by all that context's handshakes.
+ */
+public final class BcHandshakerFactory implements HandshakerFactory {
+
+    private final BcTlsCrypto crypto;
+    private final KeyMaterial keyMaterial;
+
+    public BcHandshakerFactory(SecureRandom random) {
+        this.crypto = new BcTlsCrypto(random);
+        this.keyMaterial = new KeyMaterial(crypto);
+    }
+
+    @Override
+    public Handshaker create(HandshakeRequest request) {
+        return new BcHandshaker(this, request);
+    }
+
+    BcTlsCrypto crypto() {
+        return crypto;
+    }
+
+    KeyMaterial keyMaterial() {
+        return keyMaterial;
+    }
+}

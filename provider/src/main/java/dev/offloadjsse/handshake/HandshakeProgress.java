@@ -1,0 +1,21 @@
+package dev.offloadjsse.handshake;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SNIServerName;
+
+/**
+ * What the handshake learns while it runs, told to the connection owner so that its handshake
+ * session is accurate when key and trust managers look at it. Called on the offload thread.
+ */
+public interface HandshakeProgress {
+
+    /** @param cipherSuite IANA code point */
+    void protocolSelected(String protocol, int cipherSuite);
+
+    void serverNamesReceived(List<SNIServerName> serverNames);
+
+    void peerCertificatesReceived(X509Certificate[] chain);
+
+    void localCertificatesChosen(X509Certificate[] chain);
+}

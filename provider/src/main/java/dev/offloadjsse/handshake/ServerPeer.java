@@ -1,0 +1,210 @@
+package dev.offloadjsse.handshake;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Vector;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.X509ExtendedKeyManager;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.ClientCertificateType;
+import org.bouncycastle.tls.DefaultTlsServer;
+import org.bouncycastle.tls.KeyExchangeAlgorithm;
+import org.bouncycastle.tls.NameType;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SecurityParameters;
+import org.bouncycastle.tls.ServerName;
+import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsExtensionsUtils;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+
+/** The server side of Bouncy Castle's protocol, answering from the request's JSSE settings. */
+final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
+
+    private final HandshakeRequest request;
+    private final KeyMaterial keyMaterial;
+    private TlsCredentialedSigner credentials;
+    private String credentialProblem = "no key manager";
+    private HandshakeResult result;
+
+    ServerPeer(BcTlsCrypto crypto, KeyMaterial keyMaterial, HandshakeRequest request) {
+        super(crypto);
+        this.request = request;
+        this.keyMaterial = keyMaterial;
+    }
+
+    @Override
+    public HandshakeResult result() {
+        return result;
+    }
+
+    @Override
+    protected ProtocolVersion[] getSupportedVersions() {
+        return PeerSettings.versions(request.protocols());
+    }
+
+    @Override
+    protected int[] getSupportedCipherSuites() {
+        return PeerSettings.cipherSuites(getCrypto(), request.cipherSuites());
+    }
+
+    @Override
+    protected boolean preferLocalCipherSuites() {
+        return request.useCipherSuitesOrder();
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    protected Vector getProtocolNames() {
+        return PeerSettings.applicationProtocols(request.applicationProtocols());
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void processClientExtensions(Hashtable clientExtensions) throws IOException {
+        super.processClientExtensions(clientExtensions);
+        List<SNIServerName> names = new ArrayList<>();
+        Vector serverNames = TlsExtensionsUtils.getServerNameExtensionClient(clientExtensions);
+        if (serverNames != null) {
+            for (Object element : serverNames) {
+                ServerName name = (ServerName) element;
+                if (name.getNameType() == NameType.host_name) {
+                    names.add(new SNIHostName(new String(name.getNameData(), StandardCharsets.US_ASCII)));
+                }
+            }
+        }
+        checkMatchers(names);
+        request.progress().serverNamesReceived(names);
+    }
+
+    private void checkMatchers(List<SNIServerName> names) throws IOException {
+        if (request.sniMatchers().isEmpty() || names.isEmpty()) {
+            return;
+        }
+        for (SNIMatcher matcher : request.sniMatchers()) {
+            for (SNIServerName name : names) {
+                if (matcher.getType() == name.getType() && matcher.matches(name)) {
+                    return;
+                }
+            }
+        }
+        throw new TlsFatalAlert(AlertDescription.unrecognized_name, "Requested server name " + names + " is not served here");
+    }
+
+    @Override
+    public int getSelectedCipherSuite() throws IOException {
+        int selected;
+        try {
+            selected = super.getSelectedCipherSuite();
+        } catch (TlsFatalAlert e) {
+            if (credentials != null || e.getAlertDescription() != AlertDescription.handshake_failure) {
+                throw e;
+            }
+            throw new TlsFatalAlert(AlertDescription.handshake_failure,
+                    "No server certificate usable with the client's offer: " + credentialProblem, e);
+        }
+        request.progress().protocolSelected(
+                PeerSettings.versionName(context.getSecurityParametersHandshake().getNegotiatedVersion()), selected);
+        return selected;
+    }
+
+    @Override
+    protected boolean selectCipherSuite(int cipherSuite) throws IOException {
+        return chooseCredentials(cipherSuite) && super.selectCipherSuite(cipherSuite);
+    }
+
+    private boolean chooseCredentials(int cipherSuite) throws IOException {
+        SecurityParameters parameters = context.getSecurityParametersHandshake();
+        boolean tls13 = TlsUtils.isTLSv13(parameters.getNegotiatedVersion());
+        if (tls13 && credentials != null) {
+            return true;
+        }
+        X509ExtendedKeyManager keyManager = request.keyManager();
+        if (keyManager == null) {
+            return false;
+        }
+        List<Integer> peerSchemes = PeerSettings.schemes(parameters.getClientSigAlgs());
+        List<String> keyTypes = tls13 ? KeyMaterial.SERVER_KEY_TYPES : List.of(tls12KeyType(cipherSuite));
+        for (String keyType : keyTypes) {
+            String alias = keyManager.chooseEngineServerAlias(keyType, null, request.engine());
+            if (alias == null) {
+                continue;
+            }
+            PrivateKey key = keyManager.getPrivateKey(alias);
+            X509Certificate[] chain = keyManager.getCertificateChain(alias);
+            if (key == null || chain == null || chain.length == 0) {
+                continue;
+            }
+            int scheme = KeyMaterial.choose(peerSchemes, tls13 ? KeyMaterial.tls13Schemes(key) : KeyMaterial.tls12Schemes(key));
+            if (scheme < 0) {
+                credentialProblem = "the client accepts none of the signature schemes of the " + keyType + " key '" + alias + "'";
+                continue;
+            }
+            credentials = keyMaterial.signer(context, key, chain, scheme, tls13 ? TlsUtils.EMPTY_BYTES : null);
+            request.progress().localCertificatesChosen(chain);
+            return true;
+        }
+        if (credentials == null && !credentialProblem.startsWith("the client")) {
+            credentialProblem = "the key manager has no key of type " + keyTypes;
+        }
+        return false;
+    }
+
+    private static String tls12KeyType(int cipherSuite) {
+        return TlsUtils.getKeyExchangeAlgorithm(cipherSuite) == KeyExchangeAlgorithm.ECDHE_ECDSA ? "EC" : "RSA";
+    }
+
+    @Override
+    public TlsCredentials getCredentials() {
+        return credentials;
+    }
+
+    @Override
+    public CertificateRequest getCertificateRequest() throws IOException {
+        if (request.clientAuth() == ClientAuth.NONE) {
+            return null;
+        }
+        Vector<?> signatureAlgorithms = TlsUtils.getDefaultSupportedSignatureAlgorithms(context);
+        Vector<X500Name> authorities = new Vector<>();
+        if (request.trustManager() != null) {
+            for (X509Certificate issuer : request.trustManager().getAcceptedIssuers()) {
+                authorities.add(X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()));
+            }
+        }
+        if (TlsUtils.isTLSv13(context)) {
+            return new CertificateRequest(TlsUtils.EMPTY_BYTES, signatureAlgorithms, null, authorities);
+        }
+        return new CertificateRequest(new short[] {ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign},
+                signatureAlgorithms, authorities);
+    }
+
+    @Override
+    public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
+        if (clientCertificate == null || clientCertificate.isEmpty()) {
+            if (request.clientAuth() == ClientAuth.NEED) {
+                throw new TlsFatalAlert(TlsUtils.isTLSv13(context) ? AlertDescription.certificate_required
+                        : AlertDescription.handshake_failure, "The server requires a client certificate and the client sent none");
+            }
+            return;
+        }
+        TrustCheck.checkClient(request, clientCertificate);
+    }
+
+    @Override
+    public void notifyHandshakeComplete() throws IOException {
+        super.notifyHandshakeComplete();
+        result = ResultCapture.capture(context, getCrypto());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.offloadjsse.record;
+
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLException;
+
+/** RFC 8446 §5.2: TLSInnerPlaintext with its content type, nonce = iv XOR seq, header as AAD. */
+public final class Tls13Protection extends RecordProtection {
+
+    private final byte[] iv;
+    private final byte[] aad = new byte[RecordFormat.HEADER_LENGTH];
+
+    public Tls13Protection(AeadAlgorithm algorithm, TrafficKeys keys, long sequence, boolean encrypt)
+            throws SSLException {
+        super(algorithm, keys.key(), sequence, encrypt);
+        this.iv = keys.iv();
+    }
+
+    @Override
+    public int plaintextOffset() {
+        return 0;
+    }
+
+    @Override
+    public int overhead() {
+        return 1 + AeadAlgorithm.TAG_LENGTH;
+    }
+
+    @Override
+    protected int innerTypeLength() {
+        return 1;
+    }
+
+    @Override
+    public int seal(byte contentType, ByteBuffer dst, int start, int length) throws SSLException {
+        int payload = start + RecordFormat.HEADER_LENGTH;
+        dst.put(payload + length, contentType);
+        int inner = length + 1;
+        int fragment = inner + AeadAlgorithm.TAG_LENGTH;
+        RecordFormat.putHeader(dst, start, ContentType.APPLICATION_DATA, fragment);
+        dst.get(start, aad);
+        xorNonce(iv);
+        crypt(aad, slice(dst, payload, payload + inner), slice(dst, payload, payload + fragment));
+        advance();
+        return RecordFormat.HEADER_LENGTH + fragment;
+    }
+
+    @Override
+    public int open(ByteBuffer src, int recordLength, ByteBuffer out) throws SSLException {
+        int start = src.position();
+        if (src.get(start) != ContentType.APPLICATION_DATA) {
+            throw new RecordException(AlertDescription.UNEXPECTED_MESSAGE, "Unprotected "
+                    + ContentType.name(src.get(start)) + " record after the TLS 1.3 handshake");
+        }
+        requireAtLeast(recordLength - RecordFormat.HEADER_LENGTH, AeadAlgorithm.TAG_LENGTH + 1);
+        src.get(start, aad);
+        xorNonce(iv);
+        int outStart = out.position();
+        int written = crypt(aad, slice(src, start + RecordFormat.HEADER_LENGTH, start + recordLength),
+                slice(out, outStart, out.limit()));
+        int end = outStart + written;
+        while (end > outStart && out.get(end - 1) == 0) {
+            end--;
+        }
+        if (end == outStart) {
+            throw new RecordException(AlertDescription.UNEXPECTED_MESSAGE, "TLS 1.3 record has no content type");
+        }
+        int contentType = out.get(end - 1);
+        int contentLength = end - 1 - outStart;
+        if (contentLength > RecordFormat.MAX_PLAINTEXT) {
+            throw new RecordException(AlertDescription.RECORD_OVERFLOW,
+                    "Record plaintext of " + contentLength + " bytes exceeds 2^14");
+        }
+        advance();
+        out.position(outStart + contentLength);
+        return contentType;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.offloadjsse.record;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLException;
+
+/**
+ * A TLS 1.3 traffic secret and the write key and IV derived from it (RFC 8446 §7.3), plus the
+ * next generation after a KeyUpdate. HKDF-Expand-Label runs on the JDK's HMAC.
+ */
+public final class TrafficKeys {
+
+    private final String hmac;
+    private final byte[] secret;
+    private final byte[] key;
+    private final byte[] iv;
+
+    private TrafficKeys(String hmac, byte[] secret, byte[] key, byte[] iv) {
+        this.hmac = hmac;
+        this.secret = secret;
+        this.key = key;
+        this.iv = iv;
+    }
+
+    /** @param hmac {@code HmacSHA256} or {@code HmacSHA384}: the suite's hash */
+    public static TrafficKeys fromSecret(String hmac, byte[] secret, AeadAlgorithm algorithm) throws SSLException {
+        byte[] copy = secret.clone();
+        return new TrafficKeys(hmac, copy,
+                expandLabel(hmac, copy, "key", algorithm.keyLength()),
+                expandLabel(hmac, copy, "iv", AeadAlgorithm.NONCE_LENGTH));
+    }
+
+    /** RFC 8446 §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(secret_N, "traffic upd", "", Hash.length). */
+    public TrafficKeys next(AeadAlgorithm algorithm) throws SSLException {
+        byte[] nextSecret = expandLabel(hmac, secret, "traffic upd", secret.length);
+        try {
+            return fromSecret(hmac, nextSecret, algorithm);
+        } finally {
+            Arrays.fill(nextSecret, (byte) 0);
+        }
+    }
+
+    byte[] key() {
+        return key;
+    }
+
+    byte[] iv() {
+        return iv;
+    }
+
+    /** Overwrites the secret, key and IV; a destroyed instance must not be used again. */
+    public void destroy() {
+        Arrays.fill(secret, (byte) 0);
+        Arrays.fill(key, (byte) 0);
+        Arrays.fill(iv, (byte) 0);
+    }
+
+    @Override
+    public String toString() {
+        return "TrafficKeys[" + hmac + ", secret hidden]";
+    }
+
+    static byte[] expandLabel(String hmac, byte[] secret, String label, int length) throws SSLException {
+        byte[] fullLabel = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
+        byte[] info = new byte[2 + 1 + fullLabel.length + 1];
+        info[0] = (byte) (length >>> 8);
+        info[1] = (byte) length;
+        info[2] = (byte) fullLabel.length;
+        System.arraycopy(fullLabel, 0, info, 3, fullLabel.length);
+        info[info.length - 1] = 0;
+        try {
+            Mac mac = Mac.getInstance(hmac);
+            mac.init(new SecretKeySpec(secret, hmac));
+            byte[] out = new byte[length];
+            byte[] block = new byte[0];
+            int written = 0;
+            for (int counter = 1; written < length; counter++) {
+                mac.update(block);
+                mac.update(info);
+                mac.update((byte) counter);
+                block = mac.doFinal();
+                int n = Math.min(block.length, length - written);
+                System.arraycopy(block, 0, out, written, n);
+                written += n;
+            }
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new SSLException("HKDF with " + hmac + " is not available", e);
+        }
+    }
+}
