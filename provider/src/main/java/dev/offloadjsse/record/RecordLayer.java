@@ -106,6 +106,11 @@ public final class RecordLayer {
         }
     }
 
+    /** Forgets the last {@link #open}, after the caller found no room for its plaintext. */
+    public void unread() {
+        reader.unread();
+    }
+
     /** True when a control message (KeyUpdate, alert) waits to be sealed by {@link #sealControl}. */
     public boolean hasControlToSend() {
         return !control.isEmpty();

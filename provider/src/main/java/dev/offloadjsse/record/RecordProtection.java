@@ -90,6 +90,11 @@ public abstract class RecordProtection {
         }
     }
 
+    /** Steps back one record: the last opened record will be opened again. */
+    final void unread() {
+        sequence--;
+    }
+
     protected final void advance() throws SSLException {
         if (++sequence == 0) {
             throw new RecordException(AlertDescription.INTERNAL_ERROR, "Record sequence number wrapped");

@@ -1,0 +1,40 @@
+package dev.offloadjsse.engine;
+
+import dev.offloadjsse.OffloadConfig;
+import dev.offloadjsse.handshake.HandshakerFactory;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/** What an initialised {@code SSLContext} shares with all its engines. */
+final class ContextState {
+
+    static final List<String> SUPPORTED_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+    private static final AtomicLong CONNECTION_IDS = new AtomicLong();
+
+    final OffloadConfig config;
+    final HandshakerFactory handshakers;
+    final X509ExtendedKeyManager keyManager;
+    final X509ExtendedTrustManager trustManager;
+    final OffloadSessionContext clientSessions;
+    final OffloadSessionContext serverSessions;
+    final List<String> clientDefaultProtocols;
+
+    ContextState(OffloadConfig config, HandshakerFactory handshakers, X509ExtendedKeyManager keyManager,
+            X509ExtendedTrustManager trustManager, OffloadSessionContext clientSessions,
+            OffloadSessionContext serverSessions, List<String> clientDefaultProtocols) {
+        this.config = config;
+        this.handshakers = handshakers;
+        this.keyManager = keyManager;
+        this.trustManager = trustManager;
+        this.clientSessions = clientSessions;
+        this.serverSessions = serverSessions;
+        this.clientDefaultProtocols = clientDefaultProtocols;
+    }
+
+    long nextConnectionId() {
+        return CONNECTION_IDS.incrementAndGet();
+    }
+}

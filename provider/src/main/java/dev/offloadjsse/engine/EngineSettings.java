@@ -1,0 +1,135 @@
+package dev.offloadjsse.engine;
+
+import dev.offloadjsse.handshake.ClientAuth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLParameters;
+
+/** The configuration of one engine: the JSSE setters and {@link SSLParameters}, validated. */
+final class EngineSettings {
+
+    boolean clientMode;
+    boolean clientModeSet;
+    List<String> protocols;
+    List<SupportedSuite> cipherSuites = List.of(SupportedSuite.values());
+    ClientAuth clientAuth = ClientAuth.NONE;
+    String endpointIdentificationAlgorithm;
+    List<SNIServerName> serverNames;
+    List<SNIMatcher> sniMatchers = List.of();
+    List<String> applicationProtocols = List.of();
+    boolean useCipherSuitesOrder = true;
+    int maximumPacketSize;
+    java.security.AlgorithmConstraints algorithmConstraints;
+    boolean enableSessionCreation = true;
+
+    EngineSettings(List<String> protocols) {
+        this.protocols = protocols;
+    }
+
+    static List<SupportedSuite> suites(String[] names) {
+        if (names == null) {
+            throw new IllegalArgumentException("Cipher suite list must not be null");
+        }
+        List<SupportedSuite> suites = new ArrayList<>();
+        for (String name : names) {
+            SupportedSuite suite = SupportedSuite.byName(name);
+            if (suite == null) {
+                throw new IllegalArgumentException("Unsupported cipher suite: " + name
+                        + " (OffloadJSSE supports only the AEAD suites of TLS 1.3 and TLS 1.2 ECDHE)");
+            }
+            if (!suites.contains(suite)) {
+                suites.add(suite);
+            }
+        }
+        return List.copyOf(suites);
+    }
+
+    static List<String> protocols(String[] names) {
+        if (names == null) {
+            throw new IllegalArgumentException("Protocol list must not be null");
+        }
+        List<String> protocols = new ArrayList<>();
+        for (String name : names) {
+            if (!ContextState.SUPPORTED_PROTOCOLS.contains(name)) {
+                throw new IllegalArgumentException("Unsupported protocol: " + name + " (OffloadJSSE supports TLSv1.3 and TLSv1.2)");
+            }
+            if (!protocols.contains(name)) {
+                protocols.add(name);
+            }
+        }
+        return List.copyOf(protocols);
+    }
+
+    String[] cipherSuiteNames() {
+        return cipherSuites.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    int[] cipherSuiteIds() {
+        return cipherSuites.stream().filter(s -> protocols.contains(s.tls13 ? "TLSv1.3" : "TLSv1.2"))
+                .mapToInt(s -> s.id).toArray();
+    }
+
+    /** The SNI names a client sends: those set explicitly, else the peer host unless it is an IP literal. */
+    List<SNIServerName> clientServerNames(String peerHost) {
+        if (serverNames != null) {
+            return serverNames;
+        }
+        if (peerHost == null || HostnameCheck.isIpLiteral(peerHost)) {
+            return List.of();
+        }
+        try {
+            return List.of(new SNIHostName(peerHost));
+        } catch (IllegalArgumentException notAHostName) {
+            return List.of();
+        }
+    }
+
+    SSLParameters toParameters() {
+        SSLParameters parameters = new SSLParameters(cipherSuiteNames(), protocols.toArray(new String[0]));
+        if (clientAuth == ClientAuth.NEED) {
+            parameters.setNeedClientAuth(true);
+        } else if (clientAuth == ClientAuth.WANT) {
+            parameters.setWantClientAuth(true);
+        }
+        parameters.setEndpointIdentificationAlgorithm(endpointIdentificationAlgorithm);
+        if (serverNames != null) {
+            parameters.setServerNames(serverNames);
+        }
+        parameters.setSNIMatchers(sniMatchers);
+        parameters.setApplicationProtocols(applicationProtocols.toArray(new String[0]));
+        parameters.setUseCipherSuitesOrder(useCipherSuitesOrder);
+        parameters.setMaximumPacketSize(maximumPacketSize);
+        parameters.setAlgorithmConstraints(algorithmConstraints);
+        return parameters;
+    }
+
+    void apply(SSLParameters parameters) {
+        if (parameters.getCipherSuites() != null) {
+            cipherSuites = suites(parameters.getCipherSuites());
+        }
+        if (parameters.getProtocols() != null) {
+            protocols = protocols(parameters.getProtocols());
+        }
+        clientAuth = parameters.getNeedClientAuth() ? ClientAuth.NEED
+                : parameters.getWantClientAuth() ? ClientAuth.WANT : ClientAuth.NONE;
+        endpointIdentificationAlgorithm = parameters.getEndpointIdentificationAlgorithm();
+        if (parameters.getServerNames() != null) {
+            serverNames = List.copyOf(parameters.getServerNames());
+        }
+        Collection<SNIMatcher> matchers = parameters.getSNIMatchers();
+        if (matchers != null) {
+            sniMatchers = List.copyOf(matchers);
+        }
+        String[] alpn = parameters.getApplicationProtocols();
+        if (alpn != null) {
+            applicationProtocols = List.of(alpn);
+        }
+        useCipherSuitesOrder = parameters.getUseCipherSuitesOrder();
+        maximumPacketSize = parameters.getMaximumPacketSize();
+        algorithmConstraints = parameters.getAlgorithmConstraints();
+    }
+}

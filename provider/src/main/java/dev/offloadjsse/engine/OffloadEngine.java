@@ -1,0 +1,738 @@
+package dev.offloadjsse.engine;
+
+import dev.offloadjsse.HandshakeOffloader;
+import dev.offloadjsse.OffloadSSLEngine;
+import dev.offloadjsse.handshake.DirectionKeys;
+import dev.offloadjsse.handshake.HandshakeFailedException;
+import dev.offloadjsse.handshake.HandshakeProgress;
+import dev.offloadjsse.handshake.HandshakeRequest;
+import dev.offloadjsse.handshake.HandshakeResult;
+import dev.offloadjsse.handshake.HandshakeStep;
+import dev.offloadjsse.handshake.Handshaker;
+import dev.offloadjsse.record.AlertDescription;
+import dev.offloadjsse.record.Alerts;
+import dev.offloadjsse.record.ContentType;
+import dev.offloadjsse.record.InboundRecord;
+import dev.offloadjsse.record.PeerAlertException;
+import dev.offloadjsse.record.RecordException;
+import dev.offloadjsse.record.RecordFormat;
+import dev.offloadjsse.record.RecordLayer;
+import dev.offloadjsse.record.SessionTicketSink;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLProtocolException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * The provider's SSLEngine. While handshaking it only frames records and queues them; each
+ * delegated task runs one step of the offload component's {@link Handshaker}. When the
+ * handshake's result arrives the engine installs the keys into its own {@link RecordLayer} and
+ * drops the handshaker. All state is guarded by {@code this}; the handshake step itself runs
+ * outside the lock so that {@code wrap} and {@code unwrap} never wait for handshake crypto.
+ */
+final class OffloadEngine extends OffloadSSLEngine {
+
+    /** Records queued for one step; a flight that needs more is not one a TLS stack sends. */
+    static final int MAX_QUEUED_RECORDS = 64;
+
+    private static final ThreadLocal<ByteBuffer> SCRATCH =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(RecordFormat.MAX_PACKET));
+    private static final SecureRandom SESSION_IDS = new SecureRandom();
+
+    private enum Phase { NEW, HANDSHAKING, ESTABLISHED, CLOSED }
+
+    private final ContextState context;
+    private final EngineSettings settings;
+    private boolean protocolsSet;
+
+    private Phase phase = Phase.NEW;
+    private Handshaker handshaker;
+    private final ArrayDeque<byte[]> inboundRecords = new ArrayDeque<>();
+    private boolean stepReady;
+    private boolean stepRunning;
+    private final OutboundRecords handshakeOutput = new OutboundRecords();
+    private RecordLayer records;
+    private OffloadSession handshakeSession;
+    private OffloadSession session;
+    private String applicationProtocol;
+    private boolean finishedPending;
+    private SSLException failure;
+    private boolean failureThrown;
+    private boolean outboundClosed;
+    private boolean inboundDone;
+    private boolean closeNotifyReceived;
+
+    OffloadEngine(ContextState context, String peerHost, int peerPort) {
+        super(peerHost, peerPort);
+        this.context = context;
+        this.settings = new EngineSettings(ContextState.SUPPORTED_PROTOCOLS);
+        this.session = OffloadSession.nullSession(peerHost, peerPort);
+    }
+
+    // ---- wrap -------------------------------------------------------------------------------
+
+    @Override
+    public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        Buffers.checkArguments(srcs, offset, length, false, "Source");
+        Buffers.checkArguments(new ByteBuffer[] {dst}, 0, 1, true, "Destination");
+        synchronized (this) {
+            throwPendingFailure();
+            if (phase == Phase.NEW && !outboundClosed) {
+                startHandshake();
+            }
+            if (!handshakeOutput.isEmpty()) {
+                int recordLength = handshakeOutput.nextRecordLength();
+                if (dst.remaining() < recordLength) {
+                    return result(Status.BUFFER_OVERFLOW, status(), 0, 0);
+                }
+                handshakeOutput.write(dst);
+                return result(isOutboundDoneLocked() ? Status.CLOSED : Status.OK, finishedOrStatus(), 0, recordLength);
+            }
+            if (phase != Phase.ESTABLISHED) {
+                return result(isOutboundDoneLocked() ? Status.CLOSED : Status.OK, status(), 0, 0);
+            }
+            try {
+                if (records.hasControlToSend()) {
+                    int recordLength = records.nextControlRecordLength();
+                    if (dst.remaining() < recordLength) {
+                        return result(Status.BUFFER_OVERFLOW, status(), 0, 0);
+                    }
+                    records.sealControl(dst);
+                    return result(isOutboundDoneLocked() ? Status.CLOSED : Status.OK, finishedOrStatus(), 0, recordLength);
+                }
+                if (finishedPending) {
+                    finishedPending = false;
+                    return result(Status.OK, HandshakeStatus.FINISHED, 0, 0);
+                }
+                if (outboundClosed) {
+                    return result(Status.CLOSED, status(), 0, 0);
+                }
+                return wrapApplicationData(srcs, offset, length, dst);
+            } catch (SSLException e) {
+                throw failEstablished(e);
+            }
+        }
+    }
+
+    private SSLEngineResult wrapApplicationData(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst)
+            throws SSLException {
+        long available = Buffers.remaining(srcs, offset, length);
+        if (available == 0) {
+            return result(Status.OK, status(), 0, 0);
+        }
+        int chunk = (int) Math.min(available, maxFragment());
+        int recordLength = records.recordLengthFor(chunk);
+        if (dst.remaining() < recordLength) {
+            return result(Status.BUFFER_OVERFLOW, status(), 0, 0);
+        }
+        Buffers.gather(srcs, offset, length, dst, dst.position() + records.plaintextStart(), chunk);
+        records.seal(ContentType.APPLICATION_DATA, dst, chunk);
+        return result(Status.OK, status(), chunk, recordLength);
+    }
+
+    private int maxFragment() {
+        int maximumPacket = settings.maximumPacketSize;
+        if (maximumPacket <= 0) {
+            return RecordFormat.MAX_PLAINTEXT;
+        }
+        return Math.max(1, Math.min(RecordFormat.MAX_PLAINTEXT, maximumPacket - records.recordLengthFor(0)));
+    }
+
+    // ---- unwrap -----------------------------------------------------------------------------
+
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        if (src == null) {
+            throw new IllegalArgumentException("Source buffer is null");
+        }
+        Buffers.checkArguments(dsts, offset, length, true, "Destination");
+        synchronized (this) {
+            throwPendingFailure();
+            if (inboundDone) {
+                return result(Status.CLOSED, status(), 0, 0);
+            }
+            if (phase == Phase.NEW) {
+                startHandshake();
+            }
+            if (finishedPending && handshakeOutput.isEmpty()) {
+                finishedPending = false;
+                return result(Status.OK, HandshakeStatus.FINISHED, 0, 0);
+            }
+            int recordLength;
+            try {
+                recordLength = RecordFormat.peekRecordLength(src);
+            } catch (SSLProtocolException e) {
+                throw failOnInput(e, AlertDescription.UNEXPECTED_MESSAGE);
+            }
+            if (recordLength < 0 || src.remaining() < recordLength) {
+                return result(Status.BUFFER_UNDERFLOW, status(), 0, 0);
+            }
+            if (phase == Phase.HANDSHAKING) {
+                return queueHandshakeRecord(src, recordLength);
+            }
+            if (phase == Phase.ESTABLISHED) {
+                return unwrapRecord(src, recordLength, dsts, offset, length);
+            }
+            return result(Status.CLOSED, status(), 0, 0);
+        }
+    }
+
+    /**
+     * Queues one record for the next step. Handshake and ChangeCipherSpec records may queue up
+     * behind each other; any other record only into an empty queue, because in TLS 1.3 a
+     * protected record may be the peer's Finished or the application data that follows it, and
+     * only the step can tell.
+     */
+    private SSLEngineResult queueHandshakeRecord(ByteBuffer src, int recordLength) throws SSLException {
+        int type = RecordFormat.contentType(src);
+        boolean handshakeOnly = type == ContentType.HANDSHAKE || type == ContentType.CHANGE_CIPHER_SPEC;
+        if (!handshakeOnly && (stepReady || stepRunning)) {
+            return result(Status.OK, status(), 0, 0);
+        }
+        if (inboundRecords.size() >= MAX_QUEUED_RECORDS) {
+            throw failOnInput(new SSLProtocolException("More than " + MAX_QUEUED_RECORDS
+                    + " handshake records arrived before the handshake could process them"), AlertDescription.UNEXPECTED_MESSAGE);
+        }
+        byte[] record = new byte[recordLength];
+        src.get(record);
+        inboundRecords.add(record);
+        if (!stepRunning) {
+            stepReady = true;
+        }
+        return result(Status.OK, status(), recordLength, 0);
+    }
+
+    private SSLEngineResult unwrapRecord(ByteBuffer src, int recordLength, ByteBuffer[] dsts, int offset, int length)
+            throws SSLException {
+        int room = records.plaintextRoomFor(recordLength);
+        boolean direct = length > 0 && dsts[offset].remaining() >= room;
+        ByteBuffer out = direct ? dsts[offset] : SCRATCH.get().clear();
+        int outStart = out.position();
+        int srcStart = src.position();
+        InboundRecord kind;
+        try {
+            kind = records.open(src, recordLength, out);
+        } catch (SSLException e) {
+            throw failEstablished(e);
+        }
+        session.accessed();
+        switch (kind) {
+            case APPLICATION_DATA:
+                int produced = out.position() - outStart;
+                if (!direct) {
+                    if (Buffers.remaining(dsts, offset, length) < produced) {
+                        records.unread();
+                        src.position(srcStart);
+                        return result(Status.BUFFER_OVERFLOW, status(), 0, 0);
+                    }
+                    out.flip();
+                    Buffers.scatter(out, dsts, offset, length);
+                }
+                return result(Status.OK, status(), recordLength, produced);
+            case CLOSE_NOTIFY:
+                closeNotifyReceived = true;
+                inboundDone = true;
+                if (!records.isTls13()) {
+                    // RFC 5246 §7.2.1: TLS 1.2 answers close_notify with its own; TLS 1.3 may half-close.
+                    closeOutboundLocked();
+                }
+                return result(Status.CLOSED, status(), recordLength, 0);
+            default:
+                return result(Status.OK, status(), recordLength, 0);
+        }
+    }
+
+    // ---- the handshake step -----------------------------------------------------------------
+
+    @Override
+    public synchronized Runnable getDelegatedTask() {
+        if (!stepReady || stepRunning) {
+            return null;
+        }
+        stepReady = false;
+        stepRunning = true;
+        Handshaker current = handshaker;
+        return () -> runStep(current);
+    }
+
+    @Override
+    public CompletionStage<HandshakeStatus> runDelegatedTaskAsync() {
+        Runnable task = getDelegatedTask();
+        if (task == null) {
+            return CompletableFuture.completedFuture(getHandshakeStatus());
+        }
+        return context.config.offloader().run(task).handle((ignored, error) -> {
+            if (error != null) {
+                offloadRefused(error);
+            }
+            return getHandshakeStatus();
+        });
+    }
+
+    @Override
+    public HandshakeOffloader offloader() {
+        return context.config.offloader();
+    }
+
+    private void runStep(Handshaker stepHandshaker) {
+        List<byte[]> batch;
+        synchronized (this) {
+            if (handshaker != stepHandshaker) {
+                stepRunning = false;
+                return;
+            }
+            batch = new ArrayList<>(inboundRecords);
+            inboundRecords.clear();
+        }
+        HandshakeStep step = null;
+        HandshakeFailedException failed = null;
+        try {
+            step = stepHandshaker.step(batch);
+        } catch (HandshakeFailedException e) {
+            failed = e;
+        } catch (RuntimeException e) {
+            failed = new HandshakeFailedException("Handshake step failed: " + e, Alerts.plaintext(true, AlertDescription.INTERNAL_ERROR), e);
+        }
+        synchronized (this) {
+            stepRunning = false;
+            if (handshaker != stepHandshaker) {
+                return;
+            }
+            if (failed != null) {
+                failHandshake(failed, failed.alertRecords());
+                return;
+            }
+            handshakeOutput.add(step.output());
+            if (step.result() != null) {
+                if (step.recordsConsumed() < batch.size()) {
+                    failHandshake(new SSLProtocolException("Handshake records arrived after the handshake completed"),
+                            Alerts.plaintext(true, AlertDescription.UNEXPECTED_MESSAGE));
+                    return;
+                }
+                install(step.result());
+            } else if (!inboundRecords.isEmpty()) {
+                stepReady = true;
+            }
+        }
+    }
+
+    private synchronized void offloadRefused(Throwable error) {
+        if (!stepRunning) {
+            return;
+        }
+        stepRunning = false;
+        SSLHandshakeException refused = new SSLHandshakeException("The handshake offloader "
+                + context.config.offloader().name() + " refused the handshake step: " + error.getMessage());
+        refused.initCause(error);
+        failHandshake(refused, Alerts.plaintext(true, AlertDescription.INTERNAL_ERROR));
+    }
+
+    private void startHandshake() {
+        if (!settings.clientModeSet) {
+            throw new IllegalStateException("Client/server mode has not been set: call setUseClientMode() first");
+        }
+        phase = Phase.HANDSHAKING;
+        OffloadSessionContext sessions = settings.clientMode ? context.clientSessions : context.serverSessions;
+        OffloadSession hs = new OffloadSession(getPeerHost(), getPeerPort(), sessions);
+        handshakeSession = hs;
+        List<SNIServerName> serverNames = settings.clientMode ? settings.clientServerNames(getPeerHost()) : List.of();
+        if (settings.clientMode) {
+            hs.requestedServerNames(serverNames);
+        }
+        HandshakeRequest request = new HandshakeRequest(context.nextConnectionId(), settings.clientMode,
+                settings.protocols, settings.cipherSuiteIds(), context.keyManager, context.trustManager, this,
+                getPeerHost(), getPeerPort(), serverNames, settings.sniMatchers, settings.applicationProtocols,
+                settings.clientAuth, settings.useCipherSuitesOrder, new SessionProgress(hs));
+        handshaker = context.handshakers.create(request);
+        if (settings.clientMode) {
+            stepReady = true;
+        }
+    }
+
+    private void install(HandshakeResult result) {
+        SupportedSuite suite = SupportedSuite.byId(result.cipherSuite());
+        DirectionKeys read = settings.clientMode ? result.serverWrite() : result.clientWrite();
+        DirectionKeys write = settings.clientMode ? result.clientWrite() : result.serverWrite();
+        try {
+            if (suite == null) {
+                throw new SSLHandshakeException("The handshake negotiated cipher suite "
+                        + SupportedSuite.nameOf(result.cipherSuite()) + ", which the record layer cannot protect");
+            }
+            records = suite.tls13
+                    ? RecordLayer.tls13(suite.aead, suite.hmac, read.trafficSecret(), write.trafficSecret(), SessionTicketSink.DISCARD)
+                    : RecordLayer.tls12(suite.aead, read.key(), read.iv(), read.sequence(), write.key(), write.iv(), write.sequence());
+        } catch (SSLException e) {
+            failHandshake(e, new byte[0]);
+            return;
+        } finally {
+            read.destroy();
+            write.destroy();
+            java.util.Arrays.fill(result.exporterSecret(), (byte) 0);
+        }
+        OffloadSession established = handshakeSession;
+        established.protocolSelected(result.protocol(), suite.name());
+        established.id(result.sessionId().length > 0 ? result.sessionId() : randomSessionId());
+        (settings.clientMode ? context.clientSessions : context.serverSessions).add(established);
+        session = established;
+        handshakeSession = null;
+        applicationProtocol = result.applicationProtocol();
+        handshakeOutput.add(result.pendingOutput());
+        closeHandshaker();
+        phase = Phase.ESTABLISHED;
+        finishedPending = true;
+    }
+
+    private static byte[] randomSessionId() {
+        byte[] id = new byte[32];
+        SESSION_IDS.nextBytes(id);
+        return id;
+    }
+
+    private void closeHandshaker() {
+        if (handshaker != null) {
+            handshaker.close();
+            handshaker = null;
+        }
+        stepReady = false;
+        inboundRecords.clear();
+    }
+
+    // ---- failures ---------------------------------------------------------------------------
+
+    /** A failed handshake: the alert records are written by the following wraps, then the engine is closed. */
+    private void failHandshake(SSLException cause, byte[] alertRecords) {
+        SSLException exception = cause instanceof SSLHandshakeException ? cause : handshakeException(cause);
+        closeHandshaker();
+        handshakeOutput.clear();
+        handshakeOutput.add(alertRecords);
+        failure = exception;
+        failureThrown = false;
+        phase = Phase.CLOSED;
+        outboundClosed = true;
+        inboundDone = true;
+        handshakeSession = null;
+    }
+
+    private static SSLHandshakeException handshakeException(SSLException cause) {
+        SSLHandshakeException exception = new SSLHandshakeException(cause.getMessage());
+        exception.initCause(cause);
+        return exception;
+    }
+
+    /** Bad input before the record layer exists: fail now, with a plaintext alert. */
+    private SSLException failOnInput(SSLException cause, int alert) {
+        if (phase == Phase.ESTABLISHED) {
+            return failEstablished(new RecordException(alert, cause.getMessage(), cause));
+        }
+        failHandshake(cause, Alerts.plaintext(true, alert));
+        failureThrown = true;
+        return failure;
+    }
+
+    /** A record-layer failure after the handshake: queue the alert (unless the peer sent one) and close. */
+    private SSLException failEstablished(SSLException cause) {
+        if (cause instanceof RecordException && records != null) {
+            records.queueAlert(true, ((RecordException) cause).alert());
+        }
+        failure = cause;
+        failureThrown = true;
+        outboundClosed = true;
+        inboundDone = true;
+        if (cause instanceof PeerAlertException) {
+            phase = Phase.CLOSED;
+        }
+        return cause;
+    }
+
+    private void throwPendingFailure() throws SSLException {
+        if (failure != null && !failureThrown) {
+            failureThrown = true;
+            throw failure;
+        }
+    }
+
+    // ---- status -----------------------------------------------------------------------------
+
+    @Override
+    public synchronized HandshakeStatus getHandshakeStatus() {
+        return status();
+    }
+
+    private HandshakeStatus status() {
+        if (!handshakeOutput.isEmpty()) {
+            return HandshakeStatus.NEED_WRAP;
+        }
+        if (phase == Phase.ESTABLISHED && records.hasControlToSend()) {
+            return HandshakeStatus.NEED_WRAP;
+        }
+        if (stepReady || stepRunning) {
+            return HandshakeStatus.NEED_TASK;
+        }
+        if (finishedPending) {
+            return HandshakeStatus.NEED_WRAP;
+        }
+        if (phase == Phase.HANDSHAKING) {
+            return HandshakeStatus.NEED_UNWRAP;
+        }
+        return HandshakeStatus.NOT_HANDSHAKING;
+    }
+
+    /** FINISHED exactly once: on the call that leaves nothing of the handshake to write. */
+    private HandshakeStatus finishedOrStatus() {
+        if (finishedPending && handshakeOutput.isEmpty()) {
+            finishedPending = false;
+            return HandshakeStatus.FINISHED;
+        }
+        return status();
+    }
+
+    private static SSLEngineResult result(Status status, HandshakeStatus handshakeStatus, int consumed, int produced) {
+        return new SSLEngineResult(status, handshakeStatus, consumed, produced);
+    }
+
+    // ---- lifecycle --------------------------------------------------------------------------
+
+    @Override
+    public synchronized void beginHandshake() throws SSLException {
+        throwPendingFailure();
+        if (outboundClosed || inboundDone) {
+            throw new SSLException("Cannot begin a handshake: the engine is closed");
+        }
+        switch (phase) {
+            case NEW:
+                startHandshake();
+                break;
+            case ESTABLISHED:
+                if (!records.isTls13()) {
+                    throw new SSLHandshakeException("TLS 1.2 renegotiation is not supported by OffloadJSSE");
+                }
+                // As SunJSSE does: a new handshake on a TLS 1.3 connection is a KeyUpdate (RFC 8446 §4.6.3).
+                records.requestKeyUpdate(true);
+                break;
+            default:
+                break;
+        }
+    }
+
+    @Override
+    public synchronized void closeOutbound() {
+        closeOutboundLocked();
+    }
+
+    private void closeOutboundLocked() {
+        if (outboundClosed) {
+            return;
+        }
+        outboundClosed = true;
+        switch (phase) {
+            case NEW:
+                phase = Phase.CLOSED;
+                inboundDone = true;
+                break;
+            case HANDSHAKING:
+                // Abandon the handshake; the handshake's own keys stay in the component, so the alert goes in the clear.
+                closeHandshaker();
+                stepRunning = false;
+                handshakeOutput.clear();
+                handshakeOutput.add(Alerts.plaintext(false, AlertDescription.USER_CANCELED));
+                handshakeOutput.add(Alerts.plaintext(false, AlertDescription.CLOSE_NOTIFY));
+                handshakeSession = null;
+                phase = Phase.CLOSED;
+                inboundDone = true;
+                break;
+            case ESTABLISHED:
+                records.queueAlert(false, AlertDescription.CLOSE_NOTIFY);
+                break;
+            default:
+                break;
+        }
+    }
+
+    @Override
+    public synchronized boolean isOutboundDone() {
+        return isOutboundDoneLocked();
+    }
+
+    private boolean isOutboundDoneLocked() {
+        return outboundClosed && handshakeOutput.isEmpty() && (records == null || !records.hasControlToSend());
+    }
+
+    @Override
+    public synchronized void closeInbound() throws SSLException {
+        if (inboundDone) {
+            return;
+        }
+        inboundDone = true;
+        boolean truncated = phase != Phase.NEW && !closeNotifyReceived;
+        closeOutboundLocked();
+        if (truncated) {
+            throw new SSLException("Inbound closed before receiving the peer's close_notify: possible truncation attack");
+        }
+    }
+
+    @Override
+    public synchronized boolean isInboundDone() {
+        return inboundDone;
+    }
+
+    // ---- sessions and settings --------------------------------------------------------------
+
+    @Override
+    public synchronized SSLSession getSession() {
+        return session;
+    }
+
+    @Override
+    public synchronized SSLSession getHandshakeSession() {
+        return handshakeSession;
+    }
+
+    @Override
+    public synchronized String getApplicationProtocol() {
+        return applicationProtocol;
+    }
+
+    @Override
+    public synchronized String getHandshakeApplicationProtocol() {
+        return phase == Phase.HANDSHAKING ? null : applicationProtocol;
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return SupportedSuite.names();
+    }
+
+    @Override
+    public synchronized String[] getEnabledCipherSuites() {
+        return settings.cipherSuiteNames();
+    }
+
+    @Override
+    public synchronized void setEnabledCipherSuites(String[] suites) {
+        settings.cipherSuites = EngineSettings.suites(suites);
+    }
+
+    @Override
+    public String[] getSupportedProtocols() {
+        return ContextState.SUPPORTED_PROTOCOLS.toArray(new String[0]);
+    }
+
+    @Override
+    public synchronized String[] getEnabledProtocols() {
+        return settings.protocols.toArray(new String[0]);
+    }
+
+    @Override
+    public synchronized void setEnabledProtocols(String[] protocols) {
+        settings.protocols = EngineSettings.protocols(protocols);
+        protocolsSet = true;
+    }
+
+    @Override
+    public synchronized void setUseClientMode(boolean mode) {
+        if (phase != Phase.NEW) {
+            throw new IllegalArgumentException("Cannot change client/server mode after the handshake has started");
+        }
+        settings.clientMode = mode;
+        settings.clientModeSet = true;
+        if (!protocolsSet) {
+            settings.protocols = mode ? context.clientDefaultProtocols : ContextState.SUPPORTED_PROTOCOLS;
+        }
+    }
+
+    @Override
+    public synchronized boolean getUseClientMode() {
+        return settings.clientMode;
+    }
+
+    @Override
+    public synchronized void setNeedClientAuth(boolean need) {
+        settings.clientAuth = need ? dev.offloadjsse.handshake.ClientAuth.NEED : dev.offloadjsse.handshake.ClientAuth.NONE;
+    }
+
+    @Override
+    public synchronized boolean getNeedClientAuth() {
+        return settings.clientAuth == dev.offloadjsse.handshake.ClientAuth.NEED;
+    }
+
+    @Override
+    public synchronized void setWantClientAuth(boolean want) {
+        settings.clientAuth = want ? dev.offloadjsse.handshake.ClientAuth.WANT : dev.offloadjsse.handshake.ClientAuth.NONE;
+    }
+
+    @Override
+    public synchronized boolean getWantClientAuth() {
+        return settings.clientAuth == dev.offloadjsse.handshake.ClientAuth.WANT;
+    }
+
+    @Override
+    public synchronized void setEnableSessionCreation(boolean flag) {
+        settings.enableSessionCreation = flag;
+    }
+
+    @Override
+    public synchronized boolean getEnableSessionCreation() {
+        return settings.enableSessionCreation;
+    }
+
+    @Override
+    public synchronized SSLParameters getSSLParameters() {
+        return settings.toParameters();
+    }
+
+    @Override
+    public synchronized void setSSLParameters(SSLParameters parameters) {
+        settings.apply(parameters);
+        if (parameters.getProtocols() != null) {
+            protocolsSet = true;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OffloadEngine[" + (settings.clientMode ? "client" : "server") + ", " + phase + ", peer "
+                + getPeerHost() + ":" + getPeerPort() + "]";
+    }
+
+    /** Keeps the handshake session accurate while the offload component runs. */
+    private static final class SessionProgress implements HandshakeProgress {
+        private final OffloadSession session;
+
+        SessionProgress(OffloadSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public void protocolSelected(String protocol, int cipherSuite) {
+            session.protocolSelected(protocol, SupportedSuite.nameOf(cipherSuite));
+        }
+
+        @Override
+        public void serverNamesReceived(List<SNIServerName> serverNames) {
+            session.requestedServerNames(serverNames);
+        }
+
+        @Override
+        public void peerCertificatesReceived(X509Certificate[] chain) {
+            session.peerCertificates(chain);
+        }
+
+        @Override
+        public void localCertificatesChosen(X509Certificate[] chain) {
+            session.localCertificates(chain);
+        }
+    }
+}
