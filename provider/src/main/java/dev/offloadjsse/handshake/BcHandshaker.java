@@ -95,6 +95,9 @@ final class BcHandshaker implements Handshaker {
 
     @Override
     public void close() {
+        if (!started) {
+            return;
+        }
         try {
             protocol.close();
         } catch (IOException ignored) {

@@ -25,6 +25,8 @@ public final class EnginePair {
     private final ByteBuffer serverIn;
     public final List<SSLEngineResult> clientResults = new ArrayList<>();
     public final List<SSLEngineResult> serverResults = new ArrayList<>();
+    /** When false, {@link #pump()} leaves delegated tasks to the test. */
+    public boolean runTasksInline = true;
 
     public EnginePair(SSLEngine client, SSLEngine server) {
         this.client = client;
@@ -59,10 +61,10 @@ public final class EnginePair {
         throw new AssertionError("Engines did not settle: client " + client.getHandshakeStatus() + ", server " + server.getHandshakeStatus());
     }
 
-    private static boolean step(SSLEngine engine, ByteBuffer out, List<SSLEngineResult> results) throws SSLException {
+    private boolean step(SSLEngine engine, ByteBuffer out, List<SSLEngineResult> results) throws SSLException {
         boolean progress = false;
         Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
+        while (runTasksInline && (task = engine.getDelegatedTask()) != null) {
             task.run();
             progress = true;
         }
@@ -84,7 +86,7 @@ public final class EnginePair {
         return progress;
     }
 
-    private static boolean read(SSLEngine engine, ByteBuffer in, ByteBuffer plaintext, List<SSLEngineResult> results) throws SSLException {
+    private boolean read(SSLEngine engine, ByteBuffer in, ByteBuffer plaintext, List<SSLEngineResult> results) throws SSLException {
         in.flip();
         boolean progress = false;
         try {
@@ -95,7 +97,7 @@ public final class EnginePair {
                     progress = true;
                 }
                 if (result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
-                    if (result.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
+                    if (runTasksInline && result.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
                         Runnable task;
                         while ((task = engine.getDelegatedTask()) != null) {
                             task.run();
