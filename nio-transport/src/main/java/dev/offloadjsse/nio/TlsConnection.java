@@ -45,6 +45,7 @@ public final class TlsConnection {
     private volatile State state = State.HANDSHAKING;
     private boolean parked;
     private boolean closeRequested;
+    private boolean outboundClosed;
     private boolean advancing;
     private boolean offloaded;
 
@@ -191,7 +192,8 @@ public final class TlsConnection {
 
     private boolean step() throws IOException {
         boolean flushed = flush();
-        if (closeRequested && outgoing.isEmpty() && !engine.isOutboundDone()) {
+        if (closeRequested && !outboundClosed && outgoing.isEmpty()) {
+            outboundClosed = true;
             engine.closeOutbound();
             return true;
         }
@@ -396,9 +398,7 @@ public final class TlsConnection {
 
         @Override
         public void onShutdown() {
-            if (state == State.OPEN) {
-                sendClosingRecord();
-            }
+            sendClosingRecord();
             closeChannel(null);
         }
     }

@@ -131,6 +131,7 @@ class TlsServerTest {
         TlsClient client = TlsClient.open(TestTls.clientContext(), TransportConfig.defaults());
         CollectingHandler handler = new CollectingHandler();
         connect(client, server, handler);
+        awaitTrue(() -> server.stats().handshakesCompleted() == 1, "the server side of the handshake");
 
         server.close();
 
