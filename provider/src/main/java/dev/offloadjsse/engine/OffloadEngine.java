@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
@@ -74,6 +76,7 @@ final class OffloadEngine extends OffloadSSLEngine {
     private boolean outboundClosed;
     private boolean inboundDone;
     private boolean closeNotifyReceived;
+    private BiFunction<SSLEngine, List<String>, String> alpnSelector;
 
     OffloadEngine(ContextState context, String peerHost, int peerPort) {
         super(peerHost, peerPort);
@@ -355,7 +358,7 @@ final class OffloadEngine extends OffloadSSLEngine {
         HandshakeRequest request = new HandshakeRequest(context.nextConnectionId(), settings.clientMode,
                 settings.protocols, settings.cipherSuiteIds(), context.keyManager, context.trustManager, this,
                 getPeerHost(), getPeerPort(), serverNames, settings.sniMatchers, settings.applicationProtocols,
-                settings.clientAuth, settings.useCipherSuitesOrder, new SessionProgress(hs));
+                settings.clientAuth, settings.useCipherSuitesOrder, settings.clientMode ? null : alpnSelector, new SessionProgress(hs));
         handshaker = context.handshakers.create(request);
         if (settings.clientMode) {
             stepReady = true;
@@ -607,7 +610,17 @@ final class OffloadEngine extends OffloadSSLEngine {
 
     @Override
     public synchronized String getHandshakeApplicationProtocol() {
-        return phase == Phase.HANDSHAKING ? null : applicationProtocol;
+        return handshakeSession == null ? null : handshakeSession.handshakeApplicationProtocol();
+    }
+
+    @Override
+    public synchronized void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
+        alpnSelector = selector;
+    }
+
+    @Override
+    public synchronized BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        return alpnSelector;
     }
 
     @Override
@@ -733,6 +746,11 @@ final class OffloadEngine extends OffloadSSLEngine {
         @Override
         public void localCertificatesChosen(X509Certificate[] chain) {
             session.localCertificates(chain);
+        }
+
+        @Override
+        public void applicationProtocolSelected(String protocol) {
+            session.handshakeApplicationProtocol(protocol);
         }
     }
 }

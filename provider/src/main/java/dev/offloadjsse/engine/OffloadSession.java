@@ -42,6 +42,7 @@ final class OffloadSession extends ExtendedSSLSession {
     private volatile X509Certificate[] localCertificates;
     private volatile List<SNIServerName> requestedServerNames = List.of();
     private volatile boolean valid = true;
+    private volatile String handshakeApplicationProtocol;
 
     OffloadSession(String peerHost, int peerPort, SSLSessionContext sessionContext) {
         this.peerHost = peerHost;
@@ -75,6 +76,15 @@ final class OffloadSession extends ExtendedSSLSession {
 
     void requestedServerNames(List<SNIServerName> names) {
         this.requestedServerNames = List.copyOf(names);
+    }
+
+    void handshakeApplicationProtocol(String protocol) {
+        this.handshakeApplicationProtocol = protocol;
+    }
+
+    /** Null until the handshake has chosen, then the protocol or "". */
+    String handshakeApplicationProtocol() {
+        return handshakeApplicationProtocol;
     }
 
     void accessed() {

@@ -18,4 +18,7 @@ public interface HandshakeProgress {
     void peerCertificatesReceived(X509Certificate[] chain);
 
     void localCertificatesChosen(X509Certificate[] chain);
+
+    /** @param protocol the ALPN protocol chosen, "" for none */
+    void applicationProtocolSelected(String protocol);
 }

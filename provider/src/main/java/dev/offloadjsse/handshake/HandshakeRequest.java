@@ -1,6 +1,7 @@
 package dev.offloadjsse.handshake;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
@@ -19,6 +20,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * @param sniMatchers server: the names a client may ask for (empty: any)
  * @param applicationProtocols ALPN, in preference order (empty: no ALPN)
  * @param useCipherSuitesOrder server: prefer our suite order over the client's
+ * @param alpnSelector server: JSSE's handshake application protocol selector, or null
  */
 public record HandshakeRequest(
         long connectionId,
@@ -35,5 +37,6 @@ public record HandshakeRequest(
         List<String> applicationProtocols,
         ClientAuth clientAuth,
         boolean useCipherSuitesOrder,
+        BiFunction<SSLEngine, List<String>, String> alpnSelector,
         HandshakeProgress progress) {
 }

@@ -20,6 +20,7 @@ import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.KeyExchangeAlgorithm;
 import org.bouncycastle.tls.NameType;
+import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.ServerName;
@@ -101,6 +102,29 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
             }
         }
         throw new TlsFatalAlert(AlertDescription.unrecognized_name, "Requested server name " + names + " is not served here");
+    }
+
+    /** RFC 7301 §3.2, with JSSE's selector when the application set one. */
+    @Override
+    protected ProtocolName selectProtocolName() throws IOException {
+        ProtocolName selected = request.alpnSelector() == null ? super.selectProtocolName() : selectWithSelector();
+        request.progress().applicationProtocolSelected(selected == null ? "" : selected.getUtf8Decoding());
+        return selected;
+    }
+
+    private ProtocolName selectWithSelector() throws IOException {
+        List<String> offered = new ArrayList<>();
+        if (clientProtocolNames != null) {
+            for (Object name : clientProtocolNames) {
+                offered.add(((ProtocolName) name).getUtf8Decoding());
+            }
+        }
+        String chosen = request.alpnSelector().apply(request.engine(), offered);
+        if (chosen == null || (!chosen.isEmpty() && !offered.contains(chosen))) {
+            throw new TlsFatalAlert(AlertDescription.no_application_protocol, "The application protocol selector chose "
+                    + (chosen == null ? "none" : "'" + chosen + "'") + " of the client's " + offered);
+        }
+        return chosen.isEmpty() ? null : ProtocolName.asUtf8Encoding(chosen);
     }
 
     @Override
