@@ -1,0 +1,62 @@
+package dev.offloadjsse.examples;
+
+import dev.offloadjsse.nio.TlsConnection;
+import dev.offloadjsse.nio.TlsServer;
+import dev.offloadjsse.nio.TransportConfig;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * An HTTPS server on the NIO transport: {@code GET /} reports how this connection's TLS was
+ * negotiated and how many handshakes the server has offloaded.
+ */
+public final class HttpsExample implements Example {
+
+    private static final System.Logger LOG = System.getLogger(HttpsExample.class.getName());
+
+    @Override
+    public String name() {
+        return "https";
+    }
+
+    @Override
+    public String summary() {
+        return "HTTPS server on the NIO transport; GET / shows the negotiated TLS and handshake counters";
+    }
+
+    @Override
+    public StartedExample start(ExampleOptions options) throws Exception {
+        ServerTls tls = ServerTls.create(options);
+        Path pem = tls.writeCertificatePem();
+        TlsServer server = TlsServer.start(tls.context(), TlsServer.loopback(options.port()),
+                () -> new HttpConnectionHandler(HttpsExample::respond), TransportConfig.defaults());
+        LOG.log(System.Logger.Level.INFO, "HTTPS example listening on {0} with provider {1}",
+                server.localAddress(), tls.context().getProvider().getName());
+        return new StartedExample() {
+            @Override
+            public int port() {
+                return server.localAddress().getPort();
+            }
+
+            @Override
+            public Path certificatePem() {
+                return pem;
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+
+    private static HttpResponse respond(HttpRequest request, TlsConnection connection) {
+        if (!request.path().equals("/")) {
+            return HttpResponse.error(404, Map.of());
+        }
+        if (!request.method().equals("GET") && !request.isHead()) {
+            return HttpResponse.error(405, Map.of("Allow", "GET, HEAD"));
+        }
+        return HttpResponse.json(StatusReport.of(connection));
+    }
+}
