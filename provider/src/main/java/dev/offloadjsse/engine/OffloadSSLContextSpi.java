@@ -140,12 +140,12 @@ public final class OffloadSSLContextSpi extends SSLContextSpi {
 
     @Override
     protected SSLSocketFactory engineGetSocketFactory() {
-        throw new UnsupportedOperationException("OffloadJSSE offers SSLEngine only in this version; sockets are not implemented yet");
+        return new dev.offloadjsse.socket.OffloadSSLSocketFactory(this::engineCreateSSLEngine);
     }
 
     @Override
     protected SSLServerSocketFactory engineGetServerSocketFactory() {
-        throw new UnsupportedOperationException("OffloadJSSE offers SSLEngine only in this version; sockets are not implemented yet");
+        return new dev.offloadjsse.socket.OffloadSSLServerSocketFactory(this::engineCreateSSLEngine);
     }
 
     @Override
