@@ -1,13 +1,11 @@
 package dev.offloadjsse.examples;
 
-import dev.offloadjsse.OffloadJsseProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
@@ -37,7 +35,7 @@ final class ServerTls {
                 : generated(options.password());
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, options.password());
-        SSLContext context = SSLContext.getInstance("TLS", registered(options.provider()));
+        SSLContext context = SSLContext.getInstance("TLS", JsseProviders.installed(options.provider()));
         context.init(keyManagers.getKeyManagers(), null, null);
         return new ServerTls(context, firstKeyCertificate(keys));
     }
@@ -69,14 +67,6 @@ final class ServerTls {
         store.setKeyEntry("server", generated.privateKey(), password, new Certificate[] {generated.certificate()});
         LOG.log(System.Logger.Level.INFO, "server key: generated ECDSA P-256, self-signed for localhost and 127.0.0.1");
         return store;
-    }
-
-    /** The provider by name; ours is added to the installed providers when it is not there yet. */
-    private static String registered(String provider) {
-        if (Security.getProvider(provider) == null && provider.equals(OffloadJsseProvider.NAME)) {
-            Security.addProvider(new OffloadJsseProvider());
-        }
-        return provider;
     }
 
     private static X509Certificate firstKeyCertificate(KeyStore store) throws GeneralSecurityException {
