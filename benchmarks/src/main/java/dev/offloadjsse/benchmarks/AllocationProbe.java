@@ -1,0 +1,48 @@
+package dev.offloadjsse.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLException;
+
+/**
+ * Heap bytes allocated per record on an established connection, client wrap and server unwrap
+ * together: the thread's allocation counter read around many writes, after warm-up so that the
+ * JIT's escape analysis has had its chance.
+ */
+final class AllocationProbe {
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final RunMode mode;
+
+    AllocationProbe(RunMode mode) {
+        this.mode = mode;
+    }
+
+    Sample bytesPerRecord(TlsStack stack, BulkSuite suite, int size) throws GeneralSecurityException, SSLException {
+        EnginePair pair = EnginePair.established(stack, suite, BufferKind.HEAP);
+        ByteBuffer plaintext = ByteBuffer.allocate(size);
+        write(pair, plaintext, mode.allocationWarmupWrites());
+        List<Double> rounds = new ArrayList<>();
+        for (int round = 0; round < mode.rounds(); round++) {
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            long records = write(pair, plaintext, mode.allocationWritesPerRound());
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+            rounds.add((double) allocated / records);
+        }
+        return Sample.of(rounds);
+    }
+
+    private static long write(EnginePair pair, ByteBuffer plaintext, int writes) throws SSLException {
+        long records = 0;
+        for (int i = 0; i < writes; i++) {
+            plaintext.clear();
+            records += pair.send(plaintext);
+        }
+        return records;
+    }
+}

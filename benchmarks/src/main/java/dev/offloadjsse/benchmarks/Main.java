@@ -1,0 +1,80 @@
+package dev.offloadjsse.benchmarks;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+
+/**
+ * Runs every benchmark in one JVM run (JMH forks per benchmark outside quick mode) and prints
+ * the results with OffloadJSSE's ratios to the references measured in the same run.
+ * {@code --quick}: a smoke run for CI; no argument: a few minutes; {@code --long}: careful.
+ */
+public final class Main {
+
+    private final RunMode mode;
+    private final Measurements measurements = new Measurements();
+
+    private Main(RunMode mode) {
+        this.mode = mode;
+    }
+
+    public static void main(String[] args) throws Exception {
+        RunMode mode;
+        try {
+            mode = RunMode.fromArguments(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.setProperty("jdk.tls.namedGroups", RunMode.NAMED_GROUPS);
+        new Main(mode).run();
+    }
+
+    private void run() throws Exception {
+        long start = System.nanoTime();
+        SuiteSupport support = SuiteSupport.probe();
+        for (TlsStack stack : TlsStack.values()) {
+            String[] suites = support.suites(stack).stream().map(Enum::name).toArray(String[]::new);
+            measurements.add(jmh("bulk " + stack.label(), mode.options(BulkBenchmark.class)
+                            .param("stack", stack.name()).param("suite", suites).param("buffers", bufferKinds())),
+                    Measurements::score, "bulk", "stack", "suite", "size", "buffers");
+        }
+        measurements.add(jmh("raw JDK AEAD", mode.options(RawAeadBenchmark.class)),
+                Measurements::score, "raw", "suite", "size");
+        Collection<RunResult> handshakes = jmh("handshakes", mode.options(HandshakeBenchmark.class));
+        measurements.add(handshakes, Measurements::score, "handshakes", "stack", "kind");
+        measurements.add(handshakes, Main::serverCpuMicros, "serverCpuMicros", "stack", "kind");
+        measureAllocation(support);
+        new Report(mode, measurements, support).print(System.out);
+        System.out.printf("Ran in %d s.%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+    }
+
+    private Collection<RunResult> jmh(String what, ChainedOptionsBuilder options) throws Exception {
+        System.out.println("Measuring " + what + " ...");
+        return new Runner(options.build()).run();
+    }
+
+    private String[] bufferKinds() {
+        return mode.bufferKinds().stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    private static double serverCpuMicros(org.openjdk.jmh.results.IterationResult iteration) {
+        return Measurements.secondary(iteration, "serverCpuNanos") / Measurements.secondary(iteration, "handshakes") / 1e3;
+    }
+
+    private void measureAllocation(SuiteSupport support) throws Exception {
+        System.out.println("Measuring heap allocation per record ...");
+        AllocationProbe probe = new AllocationProbe(mode);
+        for (TlsStack stack : TlsStack.values()) {
+            for (BulkSuite suite : support.suites(stack)) {
+                for (String write : Arrays.asList(BulkBenchmark.LARGE_WRITE, BulkBenchmark.SMALL_WRITE)) {
+                    measurements.put(probe.bytesPerRecord(stack, suite, Integer.parseInt(write)), "alloc", stack, suite, write);
+                }
+            }
+        }
+    }
+}

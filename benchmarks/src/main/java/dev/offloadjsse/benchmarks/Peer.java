@@ -1,0 +1,89 @@
+package dev.offloadjsse.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+
+/**
+ * One engine of an in-memory connection with the buffer its peer writes records into. A metered
+ * peer adds up the thread CPU time of its own {@code wrap}, {@code unwrap} and delegated tasks.
+ */
+final class Peer {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+
+    final SSLEngine engine;
+    /** Records from the other peer, in write mode (empty when position is 0). */
+    final ByteBuffer inbound;
+    final ByteBuffer application;
+    private final boolean metered;
+    private long cpuNanos;
+
+    Peer(SSLEngine engine, BufferKind buffers, int netCapacity, int appCapacity, boolean metered) {
+        this.engine = engine;
+        this.inbound = buffers.allocate(netCapacity);
+        this.application = buffers.allocate(appCapacity);
+        this.metered = metered;
+    }
+
+    long cpuNanos() {
+        return cpuNanos;
+    }
+
+    /** True when the handshake is over and every record sent to this peer has been read. */
+    boolean idle() {
+        return engine.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING && inbound.position() == 0;
+    }
+
+    /** Does what the engine asks for once; returns whether anything moved. */
+    boolean step(Peer other) throws SSLException {
+        if (!metered) {
+            return advance(other.inbound);
+        }
+        long start = THREADS.getCurrentThreadCpuTime();
+        try {
+            return advance(other.inbound);
+        } finally {
+            cpuNanos += THREADS.getCurrentThreadCpuTime() - start;
+        }
+    }
+
+    private boolean advance(ByteBuffer outbound) throws SSLException {
+        HandshakeStatus before = engine.getHandshakeStatus();
+        switch (before) {
+            case NEED_TASK:
+                for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
+                    task.run();
+                }
+                return true;
+            case NEED_WRAP:
+                return moved(engine.wrap(NOTHING, outbound), before);
+            default:
+                return unwrapInbound(before);
+        }
+    }
+
+    private boolean unwrapInbound(HandshakeStatus before) throws SSLException {
+        if (inbound.position() == 0) {
+            return false;
+        }
+        inbound.flip();
+        SSLEngineResult result;
+        try {
+            result = engine.unwrap(inbound, application);
+        } finally {
+            inbound.compact();
+            application.clear();
+        }
+        return moved(result, before);
+    }
+
+    private static boolean moved(SSLEngineResult result, HandshakeStatus before) {
+        return result.bytesConsumed() > 0 || result.bytesProduced() > 0 || result.getHandshakeStatus() != before;
+    }
+}
