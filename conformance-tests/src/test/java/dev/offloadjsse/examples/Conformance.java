@@ -12,18 +12,13 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** What the example-server conformance tests share: the provider under test, the server, trust. */
+/** What the example-server conformance tests share: the provider under test, trust, the JSON. */
 final class Conformance {
 
     /** The JSSE provider under test: system property {@code offloadjsse.test.provider}. */
     static final String PROVIDER = System.getProperty("offloadjsse.test.provider", "OffloadJSSE");
 
     private Conformance() {
-    }
-
-    /** The HTTPS example on a free port at 127.0.0.1, with a generated certificate. */
-    static StartedExample startHttpsExample() throws Exception {
-        return new HttpsExample().start(ExampleOptions.defaults().withPort(0).withProvider(PROVIDER));
     }
 
     /** A client context of {@code provider} that trusts only the certificate in {@code pem}. */

@@ -5,25 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** curl (OpenSSL underneath) against the HTTPS example. */
 class CurlTest {
 
-    private static StartedExample server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = Conformance.startHttpsExample();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final HttpsExampleServer SERVER = new HttpsExampleServer();
 
     @ParameterizedTest(name = "curl {0}")
     @CsvSource({
@@ -32,9 +22,9 @@ class CurlTest {
     })
     void getsTheStatusJson(String versionOptions, String protocol) throws Exception {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "-v", "--max-time", "20",
-                "--cacert", server.certificatePem().toString()));
+                "--cacert", SERVER.certificatePem().toString()));
         command.addAll(List.of(versionOptions.split(" ")));
-        command.add("https://localhost:" + server.port() + "/");
+        command.add("https://localhost:" + SERVER.port() + "/");
 
         ExternalProcess.Result result = ExternalProcess.run(command, "", Duration.ofSeconds(30));
 

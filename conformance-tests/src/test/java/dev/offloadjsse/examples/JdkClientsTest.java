@@ -13,9 +13,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HTTPS example with the JDK's own clients (SunJSSE): {@link HttpClient}, and a raw
@@ -26,18 +26,14 @@ class JdkClientsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private static StartedExample server;
+    @RegisterExtension
+    static final HttpsExampleServer SERVER = new HttpsExampleServer();
+
     private static SSLContext trusting;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = Conformance.startHttpsExample();
-        trusting = Conformance.trusting(server.certificatePem(), "SunJSSE");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+    static void trustTheServer() throws Exception {
+        trusting = Conformance.trusting(SERVER.certificatePem(), "SunJSSE");
     }
 
     @Test
@@ -124,7 +120,7 @@ class JdkClientsTest {
     }
 
     private static HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + path)).timeout(TIMEOUT).build();
+        return HttpRequest.newBuilder(URI.create("https://localhost:" + SERVER.port() + path)).timeout(TIMEOUT).build();
     }
 
     private static String get(String path, String extraHeaders) {
@@ -132,7 +128,7 @@ class JdkClientsTest {
     }
 
     private static SSLSocket connect() throws IOException {
-        SSLSocket socket = (SSLSocket) trusting.getSocketFactory().createSocket("localhost", server.port());
+        SSLSocket socket = (SSLSocket) trusting.getSocketFactory().createSocket("localhost", SERVER.port());
         socket.setSoTimeout((int) TIMEOUT.toMillis());
         return socket;
     }

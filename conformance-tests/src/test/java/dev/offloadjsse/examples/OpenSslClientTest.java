@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,17 +14,8 @@ class OpenSslClientTest {
 
     private static final String REQUEST = "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
 
-    private static StartedExample server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = Conformance.startHttpsExample();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final HttpsExampleServer SERVER = new HttpsExampleServer();
 
     @ParameterizedTest(name = "s_client {0}")
     @CsvSource({
@@ -36,8 +26,8 @@ class OpenSslClientTest {
     })
     void getsTheStatusJson(String options, String protocol, String cipherSuite) throws Exception {
         List<String> command = new ArrayList<>(List.of("openssl", "s_client",
-                "-connect", "127.0.0.1:" + server.port(), "-servername", "localhost",
-                "-CAfile", server.certificatePem().toString(), "-verify_return_error", "-verify_hostname", "localhost",
+                "-connect", "127.0.0.1:" + SERVER.port(), "-servername", "localhost",
+                "-CAfile", SERVER.certificatePem().toString(), "-verify_return_error", "-verify_hostname", "localhost",
                 // keep reading after our request has been sent: the server closes after its answer
                 "-ign_eof"));
         command.addAll(List.of(options.split(" ")));
