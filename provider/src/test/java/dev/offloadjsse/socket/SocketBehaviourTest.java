@@ -100,18 +100,25 @@ class SocketBehaviourTest {
         }
     }
 
-    /** RFC 8446 §6.1: after close_notify one side may go on writing; the other reads to the end, then answers. */
+    /**
+     * RFC 8446 §6.1: after close_notify one side may go on writing; the other reads to the end,
+     * then answers. The client is layered without autoClose so that no TCP FIN follows: only the
+     * close_notify can end the server's stream.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"OffloadJSSE", "SunJSSE"})
     void shutdownOutputHalfClosesTls13(String underTest) throws Exception {
         byte[] ping = "ping".getBytes(StandardCharsets.US_ASCII);
         byte[] pong = "pong".getBytes(StandardCharsets.US_ASCII);
+        SSLSocketFactory factory = SocketPeers.clientContext(provider(underTest)).getSocketFactory();
         try (OneShotServer server = sunServer(socket -> {
             InputStream in = socket.getInputStream();
             assertThat(SocketPeers.readFully(in, ping.length)).isEqualTo(ping);
             assertThat(in.read()).as("server sees the client's close_notify as the end").isEqualTo(-1);
             socket.getOutputStream().write(pong);
-        }); SSLSocket client = connect(underTest, server.port())) {
+        }); Socket plain = new Socket("127.0.0.1", server.port());
+                SSLSocket client = (SSLSocket) factory.createSocket(plain, "localhost", server.port(), false)) {
+            plain.setSoTimeout(TIMEOUT_MILLIS);
             client.setEnabledProtocols(new String[] {"TLSv1.3"});
             client.getOutputStream().write(ping);
             client.shutdownOutput();
