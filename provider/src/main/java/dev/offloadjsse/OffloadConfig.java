@@ -1,8 +1,12 @@
 package dev.offloadjsse;
 
+import dev.offloadjsse.handshake.BcHandshakerFactory;
+import dev.offloadjsse.handshake.HandshakerFactory;
 import dev.offloadjsse.offload.InlineOffloader;
 import dev.offloadjsse.offload.PooledOffloader;
+import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * How the provider's engines offload their handshakes. {@link #fromSystemProperties()} reads:
@@ -15,13 +19,33 @@ import java.util.Objects;
 public final class OffloadConfig {
 
     private final HandshakeOffloader offloader;
+    private final Function<SecureRandom, HandshakerFactory> handshakers;
+
+    private OffloadConfig(HandshakeOffloader offloader, Function<SecureRandom, HandshakerFactory> handshakers) {
+        this.offloader = Objects.requireNonNull(offloader, "offloader");
+        this.handshakers = Objects.requireNonNull(handshakers, "handshakers");
+    }
 
     private OffloadConfig(HandshakeOffloader offloader) {
-        this.offloader = Objects.requireNonNull(offloader, "offloader");
+        this(offloader, BcHandshakerFactory::new);
     }
 
     public static OffloadConfig withOffloader(HandshakeOffloader offloader) {
         return new OffloadConfig(offloader);
+    }
+
+    /**
+     * The same offloader with another handshake component, for example one that runs the
+     * handshake in a remote key-holding process. The function is called once per
+     * {@code SSLContext.init} with the context's random source.
+     */
+    public OffloadConfig withHandshakers(Function<SecureRandom, HandshakerFactory> factory) {
+        return new OffloadConfig(offloader, factory);
+    }
+
+    /** The handshake component for a newly initialised {@code SSLContext}. */
+    public HandshakerFactory newHandshakers(SecureRandom random) {
+        return handshakers.apply(random);
     }
 
     public static OffloadConfig fromSystemProperties() {

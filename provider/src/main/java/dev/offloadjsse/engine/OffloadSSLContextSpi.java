@@ -1,7 +1,6 @@
 package dev.offloadjsse.engine;
 
 import dev.offloadjsse.OffloadConfig;
-import dev.offloadjsse.handshake.BcHandshakerFactory;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +64,7 @@ public final class OffloadSSLContextSpi extends SSLContextSpi {
     private void init(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random)
             throws GeneralSecurityException {
         List<String> clientProtocols = kind == Kind.TLS12 ? List.of("TLSv1.2") : ContextState.SUPPORTED_PROTOCOLS;
-        state = new ContextState(config, new BcHandshakerFactory(random == null ? new SecureRandom() : random),
+        state = new ContextState(config, config.newHandshakers(random == null ? new SecureRandom() : random),
                 keyManager(keyManagers), trustManager(trustManagers), clientSessions, serverSessions, clientProtocols);
     }
 
