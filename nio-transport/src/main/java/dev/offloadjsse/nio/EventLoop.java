@@ -47,12 +47,17 @@ final class EventLoop implements AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
-    /** Queues {@code task} for the loop and wakes it; tasks that arrive after close are dropped. */
-    void execute(Runnable task) {
-        if (running) {
-            tasks.add(task);
-            selector.wakeup();
+    /**
+     * Queues {@code task} for the loop and wakes it. Returns {@code false} when the loop has been
+     * closed: the task is dropped, as are tasks still queued when the loop stops.
+     */
+    boolean execute(Runnable task) {
+        if (!running) {
+            return false;
         }
+        tasks.add(task);
+        selector.wakeup();
+        return true;
     }
 
     /** Runs {@code task} now when already on the loop, otherwise as {@link #execute}. */

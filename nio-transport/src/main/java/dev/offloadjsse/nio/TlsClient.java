@@ -3,6 +3,7 @@ package dev.offloadjsse.nio;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -35,11 +36,12 @@ public final class TlsClient implements AutoCloseable {
      * that endpoint identification checks when the engine setup enables it).
      *
      * @return completes with the connection once the handshake has, or fails with why not
+     *     ({@link ClosedChannelException} after {@link #close()})
      */
     public CompletableFuture<TlsConnection> connect(InetSocketAddress address, String peerHost,
             ConnectionHandler handler) {
         CompletableFuture<TlsConnection> opened = new CompletableFuture<>();
-        transport.loop().execute(() -> {
+        boolean queued = transport.loop().execute(() -> {
             try {
                 SocketChannel channel = SocketChannel.open();
                 try {
@@ -58,6 +60,9 @@ public final class TlsClient implements AutoCloseable {
                 opened.completeExceptionally(e);
             }
         });
+        if (!queued) {
+            opened.completeExceptionally(new ClosedChannelException());
+        }
         return opened;
     }
 

@@ -9,8 +9,9 @@ import javax.net.ssl.SSLEngine;
  * How a {@link TlsServer} or {@link TlsClient} treats its engines.
  *
  * @param offloader where the delegated tasks of engines that are not
- *     {@link dev.offloadjsse.OffloadSSLEngine}s run (those use their own offloader); {@code null}
- *     makes the transport create, own and close a pool sized to the cores
+ *     {@link dev.offloadjsse.OffloadSSLEngine}s run (those use their own offloader); the caller
+ *     keeps it and closes it. {@code null} makes the transport create, own and close a pool sized
+ *     to the cores
  * @param engineSetup applied to every new engine after its client/server mode is set, for
  *     protocols, cipher suites, endpoint identification and the like
  */
