@@ -4,6 +4,8 @@ import static dev.offloadjsse.socket.SocketPeers.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.offloadjsse.HandshakeOffloader;
+import dev.offloadjsse.OffloadJsseProvider;
 import dev.offloadjsse.socket.SocketPeers.OneShotServer;
 import dev.offloadjsse.testing.TestCertificates;
 import dev.offloadjsse.testing.TestCertificates.KeyType;
@@ -18,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HandshakeCompletedEvent;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -49,6 +50,21 @@ class SocketBehaviourTest {
     private static void echoOneByte(SSLSocket socket) throws Exception {
         int b = socket.getInputStream().read();
         socket.getOutputStream().write(b);
+    }
+
+    /** DESIGN.md: the socket's handshake runs through the same offloader as the engine's; its counters say so. */
+    @org.junit.jupiter.api.Test
+    void handshakeStepsRunOnTheContextsOffloader() throws Exception {
+        HandshakeOffloader offloader = ((OffloadJsseProvider) SocketPeers.OFFLOAD).config().offloader();
+        long before = offloader.stats().completed();
+        try (OneShotServer server = sunServer(SocketBehaviourTest::echoOneByte);
+                SSLSocket client = connect("OffloadJSSE", server.port())) {
+            client.startHandshake();
+            assertThat(offloader.stats().completed()).isGreaterThan(before);
+            client.getOutputStream().write(1);
+            assertThat(client.getInputStream().read()).isEqualTo(1);
+            server.await();
+        }
     }
 
     /** HandshakeCompletedListener javadoc: notified when a handshake completes; one handshake, one call. */
@@ -152,7 +168,9 @@ class SocketBehaviourTest {
                 SSLSocket client = (SSLSocket) trustsOther.getSocketFactory().createSocket("localhost", server.port())) {
             client.setSoTimeout(TIMEOUT_MILLIS);
             assertThatThrownBy(client::startHandshake).isInstanceOf(SSLHandshakeException.class);
-            assertThatThrownBy(server::await).as("the server is told by an alert").isInstanceOf(SSLException.class);
+            // Usually the alert (SSLException); SunJSSE as the client sometimes closes before the server's
+            // flight is written, and the server sees a broken pipe: both are the handshake failing.
+            assertThatThrownBy(server::await).as("the server's handshake fails too").isInstanceOf(java.io.IOException.class);
         }
     }
 

@@ -4,10 +4,14 @@ import static dev.offloadjsse.socket.SocketPeers.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offloadjsse.socket.SocketPeers.OneShotServer;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -56,6 +60,34 @@ class SocketInteropTest {
                 out.write(request);
                 assertThat(client.getSession().getProtocol()).isEqualTo(protocol);
                 assertThat(SocketPeers.readFully(client.getInputStream(), MIB)).isEqualTo(response);
+            }
+            server.await();
+        }
+    }
+
+    /** A reader and a writer thread on the same socket at once, each way: the pump's locks must not serialise them into a deadlock. */
+    @ParameterizedTest(name = "client {0}, server {1}, {2}")
+    @MethodSource("cells")
+    void fullDuplexEchoOfOneMebibyte(String clientProvider, String serverProvider, String protocol) throws Exception {
+        byte[] data = SocketPeers.random(MIB, 3);
+        try (OneShotServer server = new OneShotServer(SocketPeers.serverContext(provider(serverProvider)),
+                socket -> socket.getInputStream().transferTo(socket.getOutputStream()))) {
+            SSLContext clientContext = SocketPeers.clientContext(provider(clientProvider));
+            try (SSLSocket client = (SSLSocket) clientContext.getSocketFactory().createSocket("localhost", server.port())) {
+                client.setSoTimeout(SocketPeers.TIMEOUT_SECONDS * 1000);
+                client.setEnabledProtocols(new String[] {protocol});
+                CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
+                    try {
+                        OutputStream out = client.getOutputStream();
+                        for (int offset = 0; offset < MIB; offset += 5000) {
+                            out.write(data, offset, Math.min(5000, MIB - offset));
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                assertThat(SocketPeers.readFully(client.getInputStream(), MIB)).isEqualTo(data);
+                written.get(SocketPeers.TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }
             server.await();
         }
