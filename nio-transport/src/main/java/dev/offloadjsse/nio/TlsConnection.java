@@ -216,22 +216,39 @@ public final class TlsConnection {
     /** Wraps at most one record: handshake data, queued plaintext or close_notify. */
     private boolean wrap() throws IOException {
         ByteBuffer source = state == State.OPEN && !outgoing.isEmpty() ? outgoing.peek() : NO_PLAINTEXT;
+        HandshakeStatus before = engine.getHandshakeStatus();
         SSLEngineResult result = engine.wrap(source, netOut);
         if (source != NO_PLAINTEXT && !source.hasRemaining()) {
             outgoing.poll();
         }
-        if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-            if (netOut.position() > 0) {
-                return false; // flush first; the socket's OP_WRITE brings us back
-            }
-            netOut = enlarge(netOut, engine.getSession().getPacketBufferSize());
-            return true;
+        switch (result.getStatus()) {
+            case BUFFER_OVERFLOW:
+                if (netOut.position() > 0) {
+                    return false; // flush first; the socket's OP_WRITE brings us back
+                }
+                netOut = enlarge(netOut, engine.getSession().getPacketBufferSize());
+                return true;
+            case CLOSED:
+                dropUnsendable();
+                break;
+            default:
+                break;
         }
-        return handshakeProgress(result);
+        return moved(result, before);
+    }
+
+    /** The outbound side is closed (by us, or by a TLS 1.2 engine on the peer's close_notify). */
+    private void dropUnsendable() {
+        if (!outgoing.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, "{0} queued writes to {1} dropped: outbound closed",
+                    outgoing.size(), remoteAddress);
+            outgoing.clear();
+        }
     }
 
     /** Unwraps at most one record and hands its plaintext to the handler. */
     private boolean unwrap() throws IOException {
+        HandshakeStatus before = engine.getHandshakeStatus();
         netIn.flip();
         SSLEngineResult result;
         try {
@@ -255,19 +272,22 @@ public final class TlsConnection {
             default:
                 break;
         }
-        boolean progress = handshakeProgress(result);
+        boolean moved = moved(result, before);
         deliverPlaintext();
-        return progress;
+        return moved;
     }
 
-    private boolean handshakeProgress(SSLEngineResult result) {
+    /**
+     * Whether a wrap or unwrap moved bytes or the handshake on; notices the end of the handshake
+     * (FINISHED, or NOT_HANDSHAKING from an engine that does not report FINISHED).
+     */
+    private boolean moved(SSLEngineResult result, HandshakeStatus before) {
         HandshakeStatus status = result.getHandshakeStatus();
         if (state == State.HANDSHAKING && (status == HandshakeStatus.FINISHED
                 || status == HandshakeStatus.NOT_HANDSHAKING && !engine.isInboundDone() && !engine.isOutboundDone())) {
             established();
         }
-        return result.bytesConsumed() > 0 || result.bytesProduced() > 0
-                || status == HandshakeStatus.FINISHED || result.getStatus() == SSLEngineResult.Status.CLOSED;
+        return result.bytesConsumed() > 0 || result.bytesProduced() > 0 || status != before;
     }
 
     private void established() {

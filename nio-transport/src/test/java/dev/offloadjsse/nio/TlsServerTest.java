@@ -19,6 +19,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The transport with SunJSSE engines on both sides (the oracle for engine behaviour). */
 class TlsServerTest {
@@ -121,6 +123,23 @@ class TlsServerTest {
         awaitTrue(() -> server.stats().handshakesFailed() == 1, "the server to count the failure");
         assertThat(server.stats().handshakesInFlight()).isZero();
         assertThat(server.stats().connectionsOpen()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void aCloseByThePeerEndsBothSidesInOrder(String protocol) throws Exception {
+        TlsServer server = echoServer(TransportConfig.defaults());
+        TlsClient client = TlsClient.open(TestTls.clientContext(), TransportConfig.defaults()
+                .withEngineSetup(engine -> engine.setEnabledProtocols(new String[] {protocol})));
+        toClose.add(client);
+        CollectingHandler handler = new CollectingHandler();
+        TlsConnection connection = connect(client, server, handler);
+
+        connection.close();
+
+        assertThat(handler.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isNull();
+        awaitTrue(() -> server.stats().connectionsOpen() == 0, "the server to close its side");
+        assertThat(connection.session().getProtocol()).isEqualTo(protocol);
     }
 
     @Test
