@@ -218,6 +218,10 @@ final class RecordPump {
                     closeInboundQuietly();
                 } else if (result.getStatus() == Status.CLOSED) {
                     inputEnded = true;
+                    // TLS 1.2 owes the peer a close_notify back (RFC 5246 §7.2.1); a peer that closed its
+                    // socket right after its own must not turn this read's end of stream into an exception.
+                    replyQuietly();
+                    continue;
                 }
                 if (result.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
                     writeLock.lock();
@@ -393,6 +397,17 @@ final class RecordPump {
                 out.flush();
             }
             return result;
+        }
+    }
+
+    private void replyQuietly() {
+        writeLock.lock();
+        try {
+            flushControl();
+        } catch (IOException peerGone) {
+            // Nothing left to tell a peer that has gone.
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -9,8 +9,11 @@ import dev.offloadjsse.OffloadJsseProvider;
 import dev.offloadjsse.socket.SocketPeers.OneShotServer;
 import dev.offloadjsse.testing.TestCertificates;
 import dev.offloadjsse.testing.TestCertificates.KeyType;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -192,6 +195,38 @@ class SocketBehaviourTest {
                 assertThat(plain.isClosed()).as("transport closed with autoClose=" + autoClose).isEqualTo(autoClose);
                 server.await();
             }
+        }
+    }
+
+    /**
+     * SSLSocketFactory.createSocket(Socket, InputStream, boolean): a server-mode socket over a
+     * connection whose first bytes the server read itself (to sniff the ClientHello, say).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"OffloadJSSE", "SunJSSE"})
+    void serverSideLayeredSocketStartsWithTheConsumedBytes(String underTest) throws Exception {
+        SSLSocketFactory serverFactory = SocketPeers.serverContext(provider(underTest)).getSocketFactory();
+        try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+                try (Socket plain = listener.accept()) {
+                    plain.setSoTimeout(TIMEOUT_MILLIS);
+                    byte[] header = SocketPeers.readFully(plain.getInputStream(), 5);
+                    assertThat(header[0]).as("a handshake record").isEqualTo((byte) 22);
+                    try (SSLSocket server = (SSLSocket) serverFactory.createSocket(plain, new ByteArrayInputStream(header), true)) {
+                        assertThat(server.getUseClientMode()).isFalse();
+                        echoOneByte(server);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            SSLSocketFactory clientFactory = SocketPeers.clientContext(SocketPeers.SUN).getSocketFactory();
+            try (SSLSocket client = (SSLSocket) clientFactory.createSocket("localhost", listener.getLocalPort())) {
+                client.setSoTimeout(TIMEOUT_MILLIS);
+                client.getOutputStream().write(6);
+                assertThat(client.getInputStream().read()).isEqualTo(6);
+            }
+            served.get(SocketPeers.TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }
 
