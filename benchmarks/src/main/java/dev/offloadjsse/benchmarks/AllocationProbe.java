@@ -37,6 +37,26 @@ final class AllocationProbe {
         return Sample.of(rounds);
     }
 
+    /** The same for the raw JDK AEAD: one seal and one open of {@code size} bytes, as {@link RawAeadBenchmark} does. */
+    Sample bytesPerSealAndOpen(BulkSuite suite, int size) throws GeneralSecurityException {
+        RawAeadBenchmark aead = new RawAeadBenchmark();
+        aead.suite = suite;
+        aead.size = size;
+        aead.keys();
+        for (int i = 0; i < mode.allocationWarmupWrites(); i++) {
+            aead.sealAndOpen();
+        }
+        List<Double> rounds = new ArrayList<>();
+        for (int round = 0; round < mode.rounds(); round++) {
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < mode.allocationWritesPerRound(); i++) {
+                aead.sealAndOpen();
+            }
+            rounds.add((double) (THREADS.getCurrentThreadAllocatedBytes() - before) / mode.allocationWritesPerRound());
+        }
+        return Sample.of(rounds);
+    }
+
     private static long write(EnginePair pair, ByteBuffer plaintext, int writes) throws SSLException {
         long records = 0;
         for (int i = 0; i < writes; i++) {

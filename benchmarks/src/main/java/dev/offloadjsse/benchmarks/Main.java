@@ -1,7 +1,7 @@
 package dev.offloadjsse.benchmarks;
 
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -69,11 +69,16 @@ public final class Main {
     private void measureAllocation(SuiteSupport support) throws Exception {
         System.out.println("Measuring heap allocation per record ...");
         AllocationProbe probe = new AllocationProbe(mode);
-        for (TlsStack stack : TlsStack.values()) {
-            for (BulkSuite suite : support.suites(stack)) {
-                for (String write : Arrays.asList(BulkBenchmark.LARGE_WRITE, BulkBenchmark.SMALL_WRITE)) {
-                    measurements.put(probe.bytesPerRecord(stack, suite, Integer.parseInt(write)), "alloc", stack, suite, write);
+        List<String> writes = List.of(BulkBenchmark.LARGE_WRITE, BulkBenchmark.SMALL_WRITE);
+        for (String write : writes) {
+            int size = Integer.parseInt(write);
+            for (TlsStack stack : TlsStack.values()) {
+                for (BulkSuite suite : support.suites(stack)) {
+                    measurements.put(probe.bytesPerRecord(stack, suite, size), "alloc", stack, suite, write);
                 }
+            }
+            for (BulkSuite suite : BulkSuite.values()) {
+                measurements.put(probe.bytesPerSealAndOpen(suite, size), "allocRaw", suite, write);
             }
         }
     }

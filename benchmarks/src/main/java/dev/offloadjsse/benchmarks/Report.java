@@ -28,12 +28,18 @@ final class Report {
 
     void print(PrintStream out) {
         String rounds = "median (min–max) over " + mode.rounds() + " rounds";
+        if (mode == RunMode.QUICK) {
+            out.println("Quick mode: every benchmark in this JVM with little warm-up. It shows that they run;"
+                    + " compare numbers from the default or --long mode only.");
+        }
         bulk(rounds).print(out);
         bulkRatios(rounds).print(out);
         allocation(rounds).print(out);
         handshakes(rounds).print(out);
         serverCpu(rounds).print(out);
         out.println();
+        out.printf("Server CPU: thread CPU time, less %d ns per metered call for reading the clock.%n",
+                CpuClock.OVERHEAD_NANOS);
         support.refusals().forEach(refusal -> out.println("Not measured: " + refusal + "."));
         out.printf("Targets: %d of %d met (%s mode; ratios are per round, medians compared).%n",
                 targets - missed, targets, mode.name().toLowerCase());
@@ -79,13 +85,14 @@ final class Report {
 
     private Table allocation(String rounds) {
         Table table = new Table("Heap bytes allocated per record, client wrap + server unwrap, heap buffers, " + rounds,
-                "suite", "write", "OffloadJSSE", "SunJSSE", "Conscrypt");
+                "suite", "write", "OffloadJSSE", "SunJSSE", "Conscrypt", "raw JDK AEAD (seal + open)");
         for (BulkSuite suite : BulkSuite.values()) {
             for (String write : WRITES) {
                 table.add(suite.name(), write,
                         cell(measurements.get("alloc", OFFLOAD_JSSE, suite, write), "%.0f"),
                         cell(measurements.get("alloc", SUN_JSSE, suite, write), "%.0f"),
-                        cell(measurements.get("alloc", CONSCRYPT, suite, write), "%.0f"));
+                        cell(measurements.get("alloc", CONSCRYPT, suite, write), "%.0f"),
+                        cell(measurements.get("allocRaw", suite, write), "%.0f"));
             }
         }
         return table;

@@ -10,9 +10,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /** How long and how often to measure: a CI smoke run, a few minutes, or a careful run. */
 enum RunMode {
     /** Every benchmark once, in this JVM: proves they run, the numbers are only indicative. */
-    QUICK(0, 1, TimeValue.milliseconds(400), 3, TimeValue.milliseconds(300), EnumSet.allOf(BufferKind.class), 2_000, 1_000),
-    DEFAULT(1, 2, TimeValue.seconds(1), 5, TimeValue.seconds(1), EnumSet.of(BufferKind.HEAP), 20_000, 5_000),
-    LONG(1, 4, TimeValue.seconds(2), 10, TimeValue.seconds(2), EnumSet.allOf(BufferKind.class), 50_000, 20_000);
+    QUICK(0, 1, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(300), EnumSet.allOf(BufferKind.class), 2_000, 1_000),
+    /** The AES-GCM intrinsics need a few seconds of 16 KiB records before C2 has compiled them. */
+    DEFAULT(1, 4, TimeValue.seconds(1), 5, TimeValue.seconds(1), EnumSet.of(BufferKind.HEAP), 20_000, 5_000),
+    LONG(1, 5, TimeValue.seconds(2), 10, TimeValue.seconds(2), EnumSet.allOf(BufferKind.class), 50_000, 20_000);
 
     /** x25519 first for SunJSSE; OffloadJSSE (Bouncy Castle) and Conscrypt already put it first. */
     static final String NAMED_GROUPS = "x25519,secp256r1";
