@@ -47,9 +47,6 @@ import javax.net.ssl.SSLSession;
  */
 final class OffloadEngine extends OffloadSSLEngine {
 
-    /** Records queued for one step; a flight that needs more is not one a TLS stack sends. */
-    static final int MAX_QUEUED_RECORDS = 64;
-
     private static final ThreadLocal<ByteBuffer> SCRATCH =
             ThreadLocal.withInitial(() -> ByteBuffer.allocate(RecordFormat.MAX_PACKET));
     private static final SecureRandom SESSION_IDS = new SecureRandom();
@@ -77,6 +74,7 @@ final class OffloadEngine extends OffloadSSLEngine {
     private boolean inboundDone;
     private boolean closeNotifyReceived;
     private BiFunction<SSLEngine, List<String>, String> alpnSelector;
+    private java.util.concurrent.Future<?> deadline;
 
     OffloadEngine(ContextState context, String peerHost, int peerPort) {
         super(peerHost, peerPort);
@@ -205,8 +203,9 @@ final class OffloadEngine extends OffloadSSLEngine {
         if (!handshakeOnly && (stepReady || stepRunning)) {
             return result(Status.OK, status(), 0, 0);
         }
-        if (inboundRecords.size() >= MAX_QUEUED_RECORDS) {
-            throw failOnInput(new SSLProtocolException("More than " + MAX_QUEUED_RECORDS
+        int maxQueued = context.config.limits().maxQueuedRecords();
+        if (inboundRecords.size() >= maxQueued) {
+            throw failOnInput(new SSLProtocolException("More than " + maxQueued
                     + " handshake records arrived before the handshake could process them"), AlertDescription.UNEXPECTED_MESSAGE);
         }
         byte[] record = new byte[recordLength];
@@ -307,7 +306,7 @@ final class OffloadEngine extends OffloadSSLEngine {
         } catch (HandshakeFailedException e) {
             failed = e;
         } catch (RuntimeException e) {
-            failed = new HandshakeFailedException("Handshake step failed: " + e, Alerts.plaintext(true, AlertDescription.INTERNAL_ERROR), e);
+            failed = new HandshakeFailedException("Handshake step failed: " + e, new byte[0], AlertDescription.INTERNAL_ERROR, e);
         }
         synchronized (this) {
             stepRunning = false;
@@ -315,7 +314,9 @@ final class OffloadEngine extends OffloadSSLEngine {
                 return;
             }
             if (failed != null) {
-                failHandshake(failed, failed.alertRecords());
+                byte[] alert = failed.alertRecords().length > 0 || failed.alert() == HandshakeFailedException.NO_ALERT
+                        ? failed.alertRecords() : Alerts.plaintext(true, failed.alert());
+                failHandshake(failed, alert);
                 return;
             }
             handshakeOutput.add(step.output());
@@ -330,6 +331,17 @@ final class OffloadEngine extends OffloadSSLEngine {
                 stepReady = true;
             }
         }
+    }
+
+    /** The handshake did not complete in time: free its state; the next wrap or unwrap reports it. */
+    private synchronized void handshakeTimedOut() {
+        if (phase != Phase.HANDSHAKING) {
+            return;
+        }
+        deadline = null;
+        stepRunning = false;
+        failHandshake(new SSLHandshakeException("The handshake did not complete within "
+                + context.config.limits().handshakeTimeout().toMillis() + " ms"), Alerts.plaintext(true, AlertDescription.USER_CANCELED));
     }
 
     private synchronized void offloadRefused(Throwable error) {
@@ -358,7 +370,9 @@ final class OffloadEngine extends OffloadSSLEngine {
         HandshakeRequest request = new HandshakeRequest(context.nextConnectionId(), settings.clientMode,
                 settings.protocols, settings.cipherSuiteIds(), context.keyManager, context.trustManager, this,
                 getPeerHost(), getPeerPort(), serverNames, settings.sniMatchers, settings.applicationProtocols,
-                settings.clientAuth, settings.useCipherSuitesOrder, settings.clientMode ? null : alpnSelector, new SessionProgress(hs));
+                settings.clientAuth, settings.useCipherSuitesOrder, settings.clientMode ? null : alpnSelector,
+                context.config.limits().maxHandshakeMessageSize(), new SessionProgress(hs));
+        deadline = HandshakeDeadlines.schedule(context.config.limits().handshakeTimeout(), this::handshakeTimedOut);
         handshaker = context.handshakers.create(request);
         if (settings.clientMode) {
             stepReady = true;
@@ -374,9 +388,12 @@ final class OffloadEngine extends OffloadSSLEngine {
                 throw new SSLHandshakeException("The handshake negotiated cipher suite "
                         + SupportedSuite.nameOf(result.cipherSuite()) + ", which the record layer cannot protect");
             }
+            int maxMessage = context.config.limits().maxPostHandshakeMessageSize();
             records = suite.tls13
-                    ? RecordLayer.tls13(suite.aead, suite.hmac, read.trafficSecret(), write.trafficSecret(), SessionTicketSink.DISCARD)
-                    : RecordLayer.tls12(suite.aead, read.key(), read.iv(), read.sequence(), write.key(), write.iv(), write.sequence());
+                    ? RecordLayer.tls13(suite.aead, suite.hmac, read.trafficSecret(), write.trafficSecret(),
+                            SessionTicketSink.DISCARD, maxMessage)
+                    : RecordLayer.tls12(suite.aead, read.key(), read.iv(), read.sequence(), write.key(), write.iv(),
+                            write.sequence(), maxMessage);
         } catch (SSLException e) {
             failHandshake(e, new byte[0]);
             return;
@@ -405,6 +422,10 @@ final class OffloadEngine extends OffloadSSLEngine {
     }
 
     private void closeHandshaker() {
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
+        }
         if (handshaker != null) {
             handshaker.close();
             handshaker = null;

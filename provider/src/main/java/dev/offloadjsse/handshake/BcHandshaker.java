@@ -51,7 +51,10 @@ final class BcHandshaker implements Handshaker {
             }
             return new HandshakeStep(new byte[0], consumed, withPendingOutput(result, output));
         } catch (IOException | RuntimeException e) {
-            throw new HandshakeFailedException(describe(e), drainOutput(), e);
+            int alert = e instanceof TlsFatalAlertReceived ? HandshakeFailedException.NO_ALERT
+                    : e instanceof TlsFatalAlert ? ((TlsFatalAlert) e).getAlertDescription()
+                    : HandshakeFailedException.INTERNAL_ERROR;
+            throw new HandshakeFailedException(describe(e), drainOutput(), alert, e);
         }
     }
 

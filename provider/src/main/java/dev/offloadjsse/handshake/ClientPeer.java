@@ -45,6 +45,11 @@ final class ClientPeer extends DefaultTlsClient implements CompletingPeer {
     }
 
     @Override
+    public int getMaxHandshakeMessageSize() {
+        return request.maxHandshakeMessageSize();
+    }
+
+    @Override
     protected ProtocolVersion[] getSupportedVersions() {
         return PeerSettings.versions(request.protocols());
     }

@@ -21,6 +21,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * @param applicationProtocols ALPN, in preference order (empty: no ALPN)
  * @param useCipherSuitesOrder server: prefer our suite order over the client's
  * @param alpnSelector server: JSSE's handshake application protocol selector, or null
+ * @param maxHandshakeMessageSize the largest handshake message accepted from the peer
  */
 public record HandshakeRequest(
         long connectionId,
@@ -38,5 +39,6 @@ public record HandshakeRequest(
         ClientAuth clientAuth,
         boolean useCipherSuitesOrder,
         BiFunction<SSLEngine, List<String>, String> alpnSelector,
+        int maxHandshakeMessageSize,
         HandshakeProgress progress) {
 }

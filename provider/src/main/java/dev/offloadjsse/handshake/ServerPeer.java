@@ -52,6 +52,11 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
     }
 
     @Override
+    public int getMaxHandshakeMessageSize() {
+        return request.maxHandshakeMessageSize();
+    }
+
+    @Override
     protected ProtocolVersion[] getSupportedVersions() {
         return PeerSettings.versions(request.protocols());
     }

@@ -14,7 +14,6 @@ public final class RecordLayer {
 
     /** RFC 8446 §5.5 allows 2^24.5 AES-GCM records per key; we update the key well before that. */
     static final long KEY_UPDATE_AFTER_RECORDS = 1L << 24;
-    private static final int MAX_POST_HANDSHAKE_MESSAGE = 1 << 17;
     private static final byte HANDSHAKE_NEW_SESSION_TICKET = 4;
     private static final byte HANDSHAKE_KEY_UPDATE = 24;
 
@@ -26,11 +25,11 @@ public final class RecordLayer {
     private TrafficKeys readKeys;
     private TrafficKeys writeKeys;
     private final ArrayDeque<OutboundMessage> control = new ArrayDeque<>();
-    private final HandshakeReassembler postHandshake = new HandshakeReassembler(MAX_POST_HANDSHAKE_MESSAGE);
+    private final HandshakeReassembler postHandshake;
     private boolean keyUpdateScheduled;
 
     private RecordLayer(boolean tls13, AeadAlgorithm algorithm, RecordProtection reader, RecordProtection writer,
-            TrafficKeys readKeys, TrafficKeys writeKeys, SessionTicketSink tickets) {
+            TrafficKeys readKeys, TrafficKeys writeKeys, SessionTicketSink tickets, int maxPostHandshakeMessage) {
         this.tls13 = tls13;
         this.algorithm = algorithm;
         this.reader = reader;
@@ -38,22 +37,23 @@ public final class RecordLayer {
         this.readKeys = readKeys;
         this.writeKeys = writeKeys;
         this.tickets = tickets;
+        this.postHandshake = new HandshakeReassembler(maxPostHandshakeMessage);
     }
 
     /** TLS 1.3: both directions start at sequence 0 of their application traffic secret. */
     public static RecordLayer tls13(AeadAlgorithm algorithm, String hmac, byte[] readSecret, byte[] writeSecret,
-            SessionTicketSink tickets) throws SSLException {
+            SessionTicketSink tickets, int maxPostHandshakeMessage) throws SSLException {
         TrafficKeys read = TrafficKeys.fromSecret(hmac, readSecret, algorithm);
         TrafficKeys write = TrafficKeys.fromSecret(hmac, writeSecret, algorithm);
         return new RecordLayer(true, algorithm, new Tls13Protection(algorithm, read, 0, false),
-                new Tls13Protection(algorithm, write, 0, true), read, write, tickets);
+                new Tls13Protection(algorithm, write, 0, true), read, write, tickets, maxPostHandshakeMessage);
     }
 
     public static RecordLayer tls12(AeadAlgorithm algorithm, byte[] readKey, byte[] readIv, long readSequence,
-            byte[] writeKey, byte[] writeIv, long writeSequence) throws SSLException {
+            byte[] writeKey, byte[] writeIv, long writeSequence, int maxPostHandshakeMessage) throws SSLException {
         return new RecordLayer(false, algorithm, new Tls12Protection(algorithm, readKey, readIv, readSequence, false),
                 new Tls12Protection(algorithm, writeKey, writeIv, writeSequence, true), null, null,
-                SessionTicketSink.DISCARD);
+                SessionTicketSink.DISCARD, maxPostHandshakeMessage);
     }
 
     public boolean isTls13() {
