@@ -25,6 +25,7 @@ import javax.net.ssl.HandshakeCompletedEvent;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,6 +175,66 @@ class SocketBehaviourTest {
             // Usually the alert (SSLException); SunJSSE as the client sometimes closes before the server's
             // flight is written, and the server sees a broken pipe: both are the handshake failing.
             assertThatThrownBy(server::await).as("the server's handshake fails too").isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    /** SSLSocket.getSession javadoc: if the handshake fails, an invalid session with cipher suite SSL_NULL_WITH_NULL_NULL. */
+    @ParameterizedTest
+    @ValueSource(strings = {"OffloadJSSE", "SunJSSE"})
+    void getSessionAfterAFailedHandshakeIsTheInvalidNullSession(String underTest) throws Exception {
+        SSLContext trustsOther = TestCertificates.context(provider(underTest), null, TestCertificates.identity(KeyType.RSA_2048));
+        try (OneShotServer server = sunServer(socket -> socket.startHandshake());
+                SSLSocket client = (SSLSocket) trustsOther.getSocketFactory().createSocket("localhost", server.port())) {
+            client.setSoTimeout(TIMEOUT_MILLIS);
+            SSLSession session = client.getSession();
+            assertThat(session.isValid()).isFalse();
+            assertThat(session.getCipherSuite()).isEqualTo("SSL_NULL_WITH_NULL_NULL");
+        }
+    }
+
+    /** A read timeout during the handshake is not a failure: the same startHandshake later completes it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"OffloadJSSE", "SunJSSE"})
+    void handshakeTimeoutLeavesTheHandshakeResumable(String underTest) throws Exception {
+        CompletableFuture<Void> timedOut = new CompletableFuture<>();
+        try (OneShotServer server = sunServer(socket -> {
+            timedOut.get(SocketPeers.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            echoOneByte(socket);
+        }); SSLSocket client = connect(underTest, server.port())) {
+            client.setSoTimeout(300);
+            assertThatThrownBy(client::startHandshake).isInstanceOf(SocketTimeoutException.class);
+            timedOut.complete(null);
+            client.setSoTimeout(TIMEOUT_MILLIS);
+            client.startHandshake();
+            client.getOutputStream().write(8);
+            assertThat(client.getInputStream().read()).isEqualTo(8);
+            server.await();
+        }
+    }
+
+    /** Socket.close javadoc: a thread blocked in read on this socket gets a SocketException. */
+    @ParameterizedTest
+    @ValueSource(strings = {"OffloadJSSE", "SunJSSE"})
+    void closeFromAnotherThreadEndsABlockedRead(String underTest) throws Exception {
+        CompletableFuture<Void> clientDone = new CompletableFuture<>();
+        try (OneShotServer server = sunServer(socket -> {
+            socket.startHandshake();
+            clientDone.get(SocketPeers.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }); SSLSocket client = connect(underTest, server.port())) {
+            client.startHandshake();
+            CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new AssertionError("read returned " + client.getInputStream().read());
+                } catch (Throwable e) {
+                    return e;
+                }
+            });
+            Thread.sleep(200);
+            client.close();
+            assertThat(reader.get(SocketPeers.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(java.net.SocketException.class);
+            assertThat(client.isClosed()).isTrue();
+            clientDone.complete(null);
+            server.await();
         }
     }
 
