@@ -67,6 +67,20 @@ class JdkClientsTest {
     }
 
     @Test
+    void headGetsTheHeadWithoutTheBody() throws Exception {
+        try (SSLSocket socket = connect()) {
+            send(socket, "HEAD / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            RawHttpResponse head = RawHttpResponse.readHeadOnly(socket.getInputStream());
+            // had a body followed the head, it would stand where the next status line is read
+            RawHttpResponse next = exchange(socket, get("/missing", ""));
+
+            assertThat(head.status()).as(head.head()).isEqualTo(200);
+            assertThat(head.contentLength()).as(head.head()).isPositive();
+            assertThat(next.statusLine()).isEqualTo("HTTP/1.1 404 Not Found");
+        }
+    }
+
+    @Test
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
         try (SSLSocket socket = connect()) {
             send(socket, get("/missing", "") + get("/", "Connection: close\r\n"));

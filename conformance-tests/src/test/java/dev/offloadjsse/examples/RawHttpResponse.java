@@ -12,9 +12,18 @@ record RawHttpResponse(String statusLine, String head, String body) {
 
     static RawHttpResponse read(InputStream in) throws IOException {
         String head = readHead(in);
-        String statusLine = head.substring(0, head.indexOf("\r\n"));
         byte[] body = in.readNBytes(contentLength(head));
-        return new RawHttpResponse(statusLine, head, new String(body, StandardCharsets.UTF_8));
+        return new RawHttpResponse(statusLine(head), head, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The answer to a HEAD request: its Content-Length describes a body that is not sent. */
+    static RawHttpResponse readHeadOnly(InputStream in) throws IOException {
+        String head = readHead(in);
+        return new RawHttpResponse(statusLine(head), head, "");
+    }
+
+    int contentLength() {
+        return contentLength(head);
     }
 
     int status() {
@@ -23,6 +32,10 @@ record RawHttpResponse(String statusLine, String head, String body) {
 
     boolean closes() {
         return head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close\r\n");
+    }
+
+    private static String statusLine(String head) {
+        return head.substring(0, head.indexOf("\r\n"));
     }
 
     private static String readHead(InputStream in) throws IOException {
