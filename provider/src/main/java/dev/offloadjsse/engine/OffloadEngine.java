@@ -371,7 +371,8 @@ final class OffloadEngine extends OffloadSSLEngine {
                 settings.protocols, settings.cipherSuiteIds(), context.keyManager, context.trustManager, this,
                 getPeerHost(), getPeerPort(), serverNames, settings.sniMatchers, settings.applicationProtocols,
                 settings.clientAuth, settings.useCipherSuitesOrder, settings.clientMode ? null : alpnSelector,
-                context.config.limits().maxHandshakeMessageSize(), new SessionProgress(hs));
+                context.config.limits().maxHandshakeMessageSize(), resumptionKey(), id -> sessions.getSession(id) != null,
+                new SessionProgress(hs));
         deadline = HandshakeDeadlines.schedule(context.config.limits().handshakeTimeout(), this::handshakeTimedOut);
         handshaker = context.handshakers.create(request);
         if (settings.clientMode) {
@@ -402,17 +403,38 @@ final class OffloadEngine extends OffloadSSLEngine {
             write.destroy();
             java.util.Arrays.fill(result.exporterSecret(), (byte) 0);
         }
-        OffloadSession established = handshakeSession;
-        established.protocolSelected(result.protocol(), suite.name());
-        established.id(result.sessionId().length > 0 ? result.sessionId() : randomSessionId());
-        (settings.clientMode ? context.clientSessions : context.serverSessions).add(established);
-        session = established;
+        session = establishedSession(result, suite);
         handshakeSession = null;
         applicationProtocol = result.applicationProtocol();
         handshakeOutput.add(result.pendingOutput());
         closeHandshaker();
         phase = Phase.ESTABLISHED;
         finishedPending = true;
+    }
+
+    /** A resumed session is the original one (RFC 5246 §7.3: same peer certificates and values). */
+    private OffloadSession establishedSession(HandshakeResult result, SupportedSuite suite) {
+        OffloadSessionContext sessions = settings.clientMode ? context.clientSessions : context.serverSessions;
+        if (result.resumed()) {
+            OffloadSession original = (OffloadSession) sessions.getSession(result.sessionId());
+            if (original != null) {
+                original.accessed();
+                return original;
+            }
+        }
+        OffloadSession established = handshakeSession;
+        established.protocolSelected(result.protocol(), suite.name());
+        established.id(result.sessionId().length > 0 ? result.sessionId() : randomSessionId());
+        if (result.resumed()) {
+            established.peerCertificates(Certificates.parse(result.peerCertificates()));
+            established.localCertificates(Certificates.parse(result.localCertificates()));
+        }
+        sessions.add(established);
+        return established;
+    }
+
+    private String resumptionKey() {
+        return settings.clientMode && getPeerHost() != null && getPeerPort() > 0 ? getPeerHost() + ":" + getPeerPort() : null;
     }
 
     private static byte[] randomSessionId() {

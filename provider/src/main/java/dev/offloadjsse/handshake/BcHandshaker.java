@@ -25,10 +25,10 @@ final class BcHandshaker implements Handshaker {
         this.client = request.client();
         if (client) {
             this.protocol = new TlsClientProtocol();
-            this.peer = new ClientPeer(factory.crypto(), factory.keyMaterial(), request);
+            this.peer = new ClientPeer(factory.crypto(), factory.keyMaterial(), factory.resumption(), request);
         } else {
             this.protocol = new TlsServerProtocol();
-            this.peer = new ServerPeer(factory.crypto(), factory.keyMaterial(), request);
+            this.peer = new ServerPeer(factory.crypto(), factory.keyMaterial(), factory.resumption(), request);
         }
     }
 

@@ -11,10 +11,12 @@ public final class BcHandshakerFactory implements HandshakerFactory {
 
     private final BcTlsCrypto crypto;
     private final KeyMaterial keyMaterial;
+    private final ResumptionCache resumption;
 
     public BcHandshakerFactory(SecureRandom random) {
         this.crypto = new BcTlsCrypto(random);
         this.keyMaterial = new KeyMaterial(crypto);
+        this.resumption = new ResumptionCache(random);
     }
 
     @Override
@@ -28,5 +30,9 @@ public final class BcHandshakerFactory implements HandshakerFactory {
 
     KeyMaterial keyMaterial() {
         return keyMaterial;
+    }
+
+    ResumptionCache resumption() {
+        return resumption;
     }
 }

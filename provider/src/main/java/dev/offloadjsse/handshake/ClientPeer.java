@@ -23,6 +23,7 @@ import org.bouncycastle.tls.ServerName;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsServerCertificate;
+import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
@@ -31,12 +32,19 @@ final class ClientPeer extends DefaultTlsClient implements CompletingPeer {
 
     private final HandshakeRequest request;
     private final KeyMaterial keyMaterial;
+    private final ResumptionCache resumption;
     private HandshakeResult result;
 
-    ClientPeer(BcTlsCrypto crypto, KeyMaterial keyMaterial, HandshakeRequest request) {
+    ClientPeer(BcTlsCrypto crypto, KeyMaterial keyMaterial, ResumptionCache resumption, HandshakeRequest request) {
         super(crypto);
         this.request = request;
         this.keyMaterial = keyMaterial;
+        this.resumption = resumption;
+    }
+
+    @Override
+    public TlsSession getSessionToResume() {
+        return resumption.clientSession(request.resumptionKey(), request.resumable());
     }
 
     @Override
@@ -167,5 +175,6 @@ final class ClientPeer extends DefaultTlsClient implements CompletingPeer {
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
         result = ResultCapture.capture(context, getCrypto());
+        resumption.storeClient(request.resumptionKey(), context.getSession());
     }
 }

@@ -2,6 +2,7 @@ package dev.offloadjsse.handshake;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
@@ -22,6 +23,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * @param useCipherSuitesOrder server: prefer our suite order over the client's
  * @param alpnSelector server: JSSE's handshake application protocol selector, or null
  * @param maxHandshakeMessageSize the largest handshake message accepted from the peer
+ * @param resumptionKey client: the peer whose session may be resumed (host:port), or null
+ * @param resumable whether the owner still allows resuming the session of this id
  */
 public record HandshakeRequest(
         long connectionId,
@@ -40,5 +43,7 @@ public record HandshakeRequest(
         boolean useCipherSuitesOrder,
         BiFunction<SSLEngine, List<String>, String> alpnSelector,
         int maxHandshakeMessageSize,
+        String resumptionKey,
+        Predicate<byte[]> resumable,
         HandshakeProgress progress) {
 }

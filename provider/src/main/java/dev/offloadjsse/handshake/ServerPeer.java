@@ -28,6 +28,7 @@ import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
@@ -36,14 +37,26 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
 
     private final HandshakeRequest request;
     private final KeyMaterial keyMaterial;
+    private final ResumptionCache resumption;
     private TlsCredentialedSigner credentials;
     private String credentialProblem = "no key manager";
     private HandshakeResult result;
 
-    ServerPeer(BcTlsCrypto crypto, KeyMaterial keyMaterial, HandshakeRequest request) {
+    ServerPeer(BcTlsCrypto crypto, KeyMaterial keyMaterial, ResumptionCache resumption, HandshakeRequest request) {
         super(crypto);
         this.request = request;
         this.keyMaterial = keyMaterial;
+        this.resumption = resumption;
+    }
+
+    @Override
+    public byte[] getNewSessionID() {
+        return resumption.newSessionId();
+    }
+
+    @Override
+    public TlsSession getSessionToResume(byte[] sessionID) {
+        return resumption.serverSession(sessionID, request.resumable());
     }
 
     @Override
@@ -235,5 +248,6 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
         result = ResultCapture.capture(context, getCrypto());
+        resumption.storeServer(context.getSession());
     }
 }
