@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** With the provider's engine the transport uses runDelegatedTaskAsync, not its own pool. */
 class OffloadEngineStepsTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
     void runsTheStepsOfAnOffloadEngineOnTheEnginesOwnOffloader() throws Exception {

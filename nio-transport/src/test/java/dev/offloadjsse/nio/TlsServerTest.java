@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The transport with SunJSSE engines on both sides (the oracle for engine behaviour). */
 class TlsServerTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -47,7 +47,9 @@ class TlsServerTest {
         assertThat(new String(received.await(5, TIMEOUT), UTF_8)).isEqualTo("hello");
         assertThat(connection.session().getProtocol()).startsWith("TLSv1.");
         assertThat(server.stats().handshakesCompleted()).isEqualTo(1);
-        assertThat(server.stats().handshakeSteps()).isPositive();
+        TransportStats stats = server.stats();
+        assertThat(stats.handshakeSteps()).isPositive();
+        assertThat(stats.stepNanosMax()).isPositive().isLessThanOrEqualTo(stats.stepNanosTotal());
     }
 
     @Test
@@ -122,6 +124,19 @@ class TlsServerTest {
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SSLHandshakeException.class);
         awaitTrue(() -> server.stats().handshakesFailed() == 1, "the server to count the failure");
         assertThat(server.stats().handshakesInFlight()).isZero();
+        assertThat(server.stats().connectionsOpen()).isZero();
+    }
+
+    @Test
+    void aStepTheOffloaderRefusesFailsThatHandshake() throws Exception {
+        TlsServer server = echoServer(TransportConfig.defaults().withOffloader(new RefusingOffloader()));
+
+        CompletableFuture<TlsConnection> connecting = client().connect(server.localAddress(), "localhost",
+                new CollectingHandler());
+
+        assertThatThrownBy(() -> connecting.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class);
+        awaitTrue(() -> server.stats().handshakesFailed() == 1, "the server to count the refused handshake");
         assertThat(server.stats().connectionsOpen()).isZero();
     }
 
