@@ -73,12 +73,15 @@ final class EngineSettings {
                 .mapToInt(s -> s.id).toArray();
     }
 
-    /** The SNI names a client sends: those set explicitly, else the peer host unless it is an IP literal. */
+    /**
+     * The SNI names a client sends: those set explicitly, else the peer host when it is a fully
+     * qualified name — as SunJSSE does, not for an IP literal nor a name without a dot.
+     */
     List<SNIServerName> clientServerNames(String peerHost) {
         if (serverNames != null) {
             return serverNames;
         }
-        if (peerHost == null || HostnameCheck.isIpLiteral(peerHost)) {
+        if (peerHost == null || HostnameCheck.isIpLiteral(peerHost) || peerHost.indexOf('.') < 0) {
             return List.of();
         }
         try {
