@@ -52,8 +52,9 @@ public class BulkBenchmark {
     }
 
     @Benchmark
-    public int record() throws Exception {
+    public int record(WorkCounters counters) throws Exception {
         plaintext.clear();
+        counters.bytes += size;
         return pair.send(plaintext);
     }
 }

@@ -2,7 +2,6 @@ package dev.offloadjsse.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -39,24 +38,10 @@ public class HandshakeBenchmark {
     }
 
     @Benchmark
-    public void handshake(ServerCpu cpu) throws Exception {
+    public void handshake(WorkCounters counters) throws Exception {
         EnginePair pair = EnginePair.create(clientContext, serverContext, kind.protocol(), kind.cipherSuite(),
                 BufferKind.HEAP, true).handshake();
-        cpu.serverCpuNanos += pair.serverCpuNanos();
-        cpu.handshakes++;
-    }
-
-    /** Per-iteration totals; their quotient is the server's CPU per handshake. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class ServerCpu {
-        public long serverCpuNanos;
-        public long handshakes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            serverCpuNanos = 0;
-            handshakes = 0;
-        }
+        counters.serverCpuNanos += pair.serverCpuNanos();
+        counters.handshakes++;
     }
 }

@@ -3,6 +3,7 @@ package dev.offloadjsse.benchmarks;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -39,14 +40,18 @@ public final class Main {
         SuiteSupport support = SuiteSupport.probe();
         for (TlsStack stack : TlsStack.values()) {
             String[] suites = support.suites(stack).stream().map(Enum::name).toArray(String[]::new);
-            measurements.add(jmh("bulk " + stack.label(), mode.options(BulkBenchmark.class)
-                            .param("stack", stack.name()).param("suite", suites).param("buffers", bufferKinds())),
-                    Measurements::score, "bulk", "stack", "suite", "size", "buffers");
+            Collection<RunResult> bulk = jmh("bulk " + stack.label(), mode.options(BulkBenchmark.class)
+                    .param("stack", stack.name()).param("suite", suites).param("buffers", bufferKinds()));
+            measurements.add(bulk, Main::megabytesPerSecond, "bulk", "stack", "suite", "size", "buffers");
+            measurements.add(bulk, Main::megabytesPerCpuSecond, "bulkCpu", "stack", "suite", "size", "buffers");
         }
-        measurements.add(jmh("raw JDK AEAD", mode.options(RawAeadBenchmark.class)),
-                Measurements::score, "raw", "suite", "size");
+        Collection<RunResult> raw = jmh("raw JDK AEAD", mode.options(RawAeadBenchmark.class));
+        measurements.add(raw, Main::megabytesPerSecond, "raw", "suite", "size");
+        measurements.add(raw, Main::megabytesPerCpuSecond, "rawCpu", "suite", "size");
         Collection<RunResult> handshakes = jmh("handshakes", mode.options(HandshakeBenchmark.class));
         measurements.add(handshakes, Measurements::score, "handshakes", "stack", "kind");
+        measurements.add(handshakes, iteration -> Measurements.perCpuSecond(iteration, "handshakes"),
+                "handshakesCpu", "stack", "kind");
         measurements.add(handshakes, Main::serverCpuMicros, "serverCpuMicros", "stack", "kind");
         measureAllocation(support);
         new Report(mode, measurements, support).print(System.out);
@@ -62,7 +67,16 @@ public final class Main {
         return mode.bufferKinds().stream().map(Enum::name).toArray(String[]::new);
     }
 
-    private static double serverCpuMicros(org.openjdk.jmh.results.IterationResult iteration) {
+    /** Writes (or seals) per second times their size. */
+    private static double megabytesPerSecond(IterationResult iteration) {
+        return Measurements.score(iteration) * Integer.parseInt(iteration.getBenchmarkParams().getParam("size")) / 1e6;
+    }
+
+    private static double megabytesPerCpuSecond(IterationResult iteration) {
+        return Measurements.perCpuSecond(iteration, "bytes") / 1e6;
+    }
+
+    private static double serverCpuMicros(IterationResult iteration) {
         return Measurements.secondary(iteration, "serverCpuNanos") / Measurements.secondary(iteration, "handshakes") / 1e3;
     }
 

@@ -51,6 +51,11 @@ final class Measurements {
         return iteration.getPrimaryResult().getScore();
     }
 
+    /** A counter of {@link WorkCounters} per second of the benchmark thread's CPU time. */
+    static double perCpuSecond(IterationResult iteration, String counter) {
+        return secondary(iteration, counter) / secondary(iteration, "cpuNanos") * 1e9;
+    }
+
     static double secondary(IterationResult iteration, String name) {
         return iteration.getSecondaryResults().get(name).getScore();
     }

@@ -59,7 +59,12 @@ public class RawAeadBenchmark {
     }
 
     @Benchmark
-    public int sealAndOpen() throws GeneralSecurityException {
+    public int sealAndOpen(WorkCounters counters) throws GeneralSecurityException {
+        counters.bytes += size;
+        return sealAndOpen();
+    }
+
+    int sealAndOpen() throws GeneralSecurityException {
         nextNonce();
         sealer.init(Cipher.ENCRYPT_MODE, key, suite.parameters(nonce));
         sealer.updateAAD(additionalData);

@@ -32,10 +32,13 @@ final class Report {
             out.println("Quick mode: every benchmark in this JVM with little warm-up. It shows that they run;"
                     + " compare numbers from the default or --long mode only.");
         }
-        bulk(rounds).print(out);
+        bulk("bulkCpu", "rawCpu", "Bulk throughput, MB of application data per CPU-second (wrap + unwrap), " + rounds)
+                .print(out);
         bulkRatios(rounds).print(out);
+        bulk("bulk", "raw", "Bulk throughput, MB/s of application data by the wall clock, " + rounds).print(out);
         allocation(rounds).print(out);
-        handshakes(rounds).print(out);
+        handshakes("handshakesCpu", "Full handshakes per CPU-second, both sides on one thread, " + rounds).print(out);
+        handshakes("handshakes", "Full handshakes per second by the wall clock, " + rounds).print(out);
         serverCpu(rounds).print(out);
         out.println();
         out.printf("Server CPU: thread CPU time, less %d ns per metered call for reading the clock.%n",
@@ -45,18 +48,16 @@ final class Report {
                 targets - missed, targets, mode.name().toLowerCase());
     }
 
-    private Table bulk(String rounds) {
-        Table table = new Table("Bulk throughput, MB/s of application data (wrap + unwrap), " + rounds,
-                "suite", "write", "buffers", "OffloadJSSE", "SunJSSE", "Conscrypt", "raw JDK AEAD");
+    private Table bulk(String metric, String rawMetric, String title) {
+        Table table = new Table(title, "suite", "write", "buffers", "OffloadJSSE", "SunJSSE", "Conscrypt", "raw JDK AEAD");
         for (BufferKind buffers : mode.bufferKinds()) {
             for (BulkSuite suite : BulkSuite.values()) {
                 for (String write : WRITES) {
-                    double megabytes = Integer.parseInt(write) / 1e6;
                     table.add(suite.name(), write, buffers.name().toLowerCase(),
-                            cell(bulk(OFFLOAD_JSSE, suite, write, buffers).map(s -> s.times(megabytes)), "%.0f"),
-                            cell(bulk(SUN_JSSE, suite, write, buffers).map(s -> s.times(megabytes)), "%.0f"),
-                            cell(bulk(CONSCRYPT, suite, write, buffers).map(s -> s.times(megabytes)), "%.0f"),
-                            cell(raw(suite, write).map(s -> s.times(megabytes)), "%.0f"));
+                            cell(measurements.get(metric, OFFLOAD_JSSE, suite, write, buffers), "%.0f"),
+                            cell(measurements.get(metric, SUN_JSSE, suite, write, buffers), "%.0f"),
+                            cell(measurements.get(metric, CONSCRYPT, suite, write, buffers), "%.0f"),
+                            cell(measurements.get(rawMetric, suite, write), "%.0f"));
                 }
             }
         }
@@ -64,7 +65,7 @@ final class Report {
     }
 
     private Table bulkRatios(String rounds) {
-        Table table = new Table("Bulk ratios of OffloadJSSE, " + rounds,
+        Table table = new Table("Bulk ratios of OffloadJSSE per CPU-second, " + rounds,
                 "suite", "write", "buffers", "/ raw AEAD", "target", "/ SunJSSE", "target", "/ Conscrypt");
         for (BufferKind buffers : mode.bufferKinds()) {
             for (BulkSuite suite : BulkSuite.values()) {
@@ -98,13 +99,12 @@ final class Report {
         return table;
     }
 
-    private Table handshakes(String rounds) {
-        Table table = new Table("Full handshakes per second, both sides on one thread, " + rounds,
-                "handshake", "OffloadJSSE", "SunJSSE", "Conscrypt", "Offload / Sun", "Offload / Conscrypt");
+    private Table handshakes(String metric, String title) {
+        Table table = new Table(title, "handshake", "OffloadJSSE", "SunJSSE", "Conscrypt", "Offload / Sun", "Offload / Conscrypt");
         for (HandshakeKind kind : HandshakeKind.values()) {
-            Optional<Sample> offload = measurements.get("handshakes", OFFLOAD_JSSE, kind);
-            Optional<Sample> sun = measurements.get("handshakes", SUN_JSSE, kind);
-            Optional<Sample> conscrypt = measurements.get("handshakes", CONSCRYPT, kind);
+            Optional<Sample> offload = measurements.get(metric, OFFLOAD_JSSE, kind);
+            Optional<Sample> sun = measurements.get(metric, SUN_JSSE, kind);
+            Optional<Sample> conscrypt = measurements.get(metric, CONSCRYPT, kind);
             table.add(kind.name(), cell(offload, "%.0f"), cell(sun, "%.0f"), cell(conscrypt, "%.0f"),
                     cell(ratio(offload, sun), "%.2f"), cell(ratio(offload, conscrypt), "%.2f"));
         }
@@ -130,11 +130,11 @@ final class Report {
     }
 
     private Optional<Sample> bulk(TlsStack stack, BulkSuite suite, String write, BufferKind buffers) {
-        return measurements.get("bulk", stack, suite, write, buffers);
+        return measurements.get("bulkCpu", stack, suite, write, buffers);
     }
 
     private Optional<Sample> raw(BulkSuite suite, String write) {
-        return measurements.get("raw", suite, write);
+        return measurements.get("rawCpu", suite, write);
     }
 
     private static Optional<Sample> ratio(Optional<Sample> sample, Optional<Sample> reference) {

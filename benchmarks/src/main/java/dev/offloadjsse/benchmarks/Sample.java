@@ -35,10 +35,6 @@ final class Sample {
         return sorted[sorted.length - 1];
     }
 
-    Sample times(double factor) {
-        return new Sample(Arrays.stream(rounds).map(value -> value * factor).toArray());
-    }
-
     /** Round i of this over round i of {@code reference}, for as many rounds as both have. */
     Sample over(Sample reference) {
         int count = Math.min(rounds.length, reference.rounds.length);
