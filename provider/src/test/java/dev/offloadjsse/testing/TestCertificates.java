@@ -24,7 +24,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** Self-signed test identities (one per key type, made once per JVM) and contexts built on them. */
 public final class TestCertificates {
 
-    public enum KeyType { EC_P256, RSA_2048, ED25519 }
+    public enum KeyType { EC_P256, EC_P384, RSA_2048, RSA_PSS, ED25519 }
 
     public record Identity(PrivateKey key, X509Certificate certificate) {
         public KeyStore keyStore() throws Exception {
@@ -75,6 +75,20 @@ public final class TestCertificates {
                     signature = "SHA256withECDSA";
                     break;
                 }
+                case EC_P384: {
+                    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                    generator.initialize(new ECGenParameterSpec("secp384r1"));
+                    pair = generator.generateKeyPair();
+                    signature = "SHA384withECDSA";
+                    break;
+                }
+                case RSA_PSS: {
+                    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSASSA-PSS");
+                    generator.initialize(2048);
+                    pair = generator.generateKeyPair();
+                    signature = "SHA256withRSAandMGF1";
+                    break;
+                }
                 case RSA_2048: {
                     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                     generator.initialize(2048);
@@ -95,7 +109,8 @@ public final class TestCertificates {
                 new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(pair.getPrivate())));
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(signature)
+                            .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(pair.getPrivate())));
             return new Identity(pair.getPrivate(), certificate);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot generate a " + type + " test certificate", e);
