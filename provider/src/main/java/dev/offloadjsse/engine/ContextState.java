@@ -21,6 +21,8 @@ final class ContextState {
     final OffloadSessionContext clientSessions;
     final OffloadSessionContext serverSessions;
     final List<String> clientDefaultProtocols;
+    /** From {@code jdk.tls.namedGroups}, read when the context is initialised, as SunJSSE reads it. */
+    final int[] namedGroups = NamedGroups.fromSystemProperty();
 
     ContextState(OffloadConfig config, HandshakerFactory handshakers, X509ExtendedKeyManager keyManager,
             X509ExtendedTrustManager trustManager, OffloadSessionContext clientSessions,

@@ -25,9 +25,11 @@ final class EngineSettings {
     int maximumPacketSize;
     java.security.AlgorithmConstraints algorithmConstraints;
     boolean enableSessionCreation = true;
+    int[] namedGroups;
 
-    EngineSettings(List<String> protocols) {
+    EngineSettings(List<String> protocols, int[] namedGroups) {
         this.protocols = protocols;
+        this.namedGroups = namedGroups;
     }
 
     static List<SupportedSuite> suites(String[] names) {
@@ -134,5 +136,9 @@ final class EngineSettings {
         useCipherSuitesOrder = parameters.getUseCipherSuitesOrder();
         maximumPacketSize = parameters.getMaximumPacketSize();
         algorithmConstraints = parameters.getAlgorithmConstraints();
+        String[] groups = NamedGroups.fromParameters(parameters);
+        if (groups != null) {
+            namedGroups = NamedGroups.ids(groups);
+        }
     }
 }

@@ -79,7 +79,7 @@ final class OffloadEngine extends OffloadSSLEngine {
     OffloadEngine(ContextState context, String peerHost, int peerPort) {
         super(peerHost, peerPort);
         this.context = context;
-        this.settings = new EngineSettings(ContextState.SUPPORTED_PROTOCOLS);
+        this.settings = new EngineSettings(ContextState.SUPPORTED_PROTOCOLS, context.namedGroups);
         this.session = OffloadSession.nullSession(peerHost, peerPort);
     }
 
@@ -371,7 +371,7 @@ final class OffloadEngine extends OffloadSSLEngine {
                 settings.protocols, settings.cipherSuiteIds(), context.keyManager, context.trustManager, this,
                 getPeerHost(), getPeerPort(), serverNames, settings.sniMatchers, settings.applicationProtocols,
                 settings.clientAuth, settings.useCipherSuitesOrder, settings.clientMode ? null : alpnSelector,
-                context.config.limits().maxHandshakeMessageSize(), resumptionKey(), id -> sessions.getSession(id) != null,
+                context.config.limits().maxHandshakeMessageSize(), settings.namedGroups, resumptionKey(), id -> sessions.getSession(id) != null,
                 new SessionProgress(hs));
         deadline = HandshakeDeadlines.schedule(context.config.limits().handshakeTimeout(), this::handshakeTimedOut);
         handshaker = context.handshakers.create(request);

@@ -74,6 +74,17 @@ final class ClientPeer extends DefaultTlsClient implements CompletingPeer {
     }
 
     @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    protected Vector getSupportedGroups(Vector namedGroupRoles) {
+        if (request.namedGroups().length == 0) {
+            return super.getSupportedGroups(namedGroupRoles);
+        }
+        Vector groups = new Vector();
+        TlsUtils.addIfSupported(groups, getCrypto(), request.namedGroups());
+        return groups;
+    }
+
+    @Override
     @SuppressWarnings("rawtypes")
     protected Vector getSNIServerNames() {
         Vector<ServerName> names = new Vector<>();

@@ -23,6 +23,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * @param useCipherSuitesOrder server: prefer our suite order over the client's
  * @param alpnSelector server: JSSE's handshake application protocol selector, or null
  * @param maxHandshakeMessageSize the largest handshake message accepted from the peer
+ * @param namedGroups key exchange groups (IANA codes) in preference order; empty for the defaults
  * @param resumptionKey client: the peer whose session may be resumed (host:port), or null
  * @param resumable whether the owner still allows resuming the session of this id
  */
@@ -43,6 +44,7 @@ public record HandshakeRequest(
         boolean useCipherSuitesOrder,
         BiFunction<SSLEngine, List<String>, String> alpnSelector,
         int maxHandshakeMessageSize,
+        int[] namedGroups,
         String resumptionKey,
         Predicate<byte[]> resumable,
         HandshakeProgress progress) {

@@ -80,6 +80,14 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
     }
 
     @Override
+    public int[] getSupportedGroups() throws IOException {
+        if (request.namedGroups().length == 0) {
+            return super.getSupportedGroups();
+        }
+        return java.util.Arrays.stream(request.namedGroups()).filter(getCrypto()::hasNamedGroup).toArray();
+    }
+
+    @Override
     protected boolean preferLocalCipherSuites() {
         return request.useCipherSuitesOrder();
     }
