@@ -1,0 +1,154 @@
+package dev.offloadjsse.conformance;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A throw-away ECDSA CA and one leaf per {@link CertificateType} for {@code localhost} and
+ * {@code 127.0.0.1}, as JSSE key and trust managers and as the PEM, PKCS#12 and NSS database
+ * files the command-line peers read.
+ */
+final class TestPki {
+
+    private static final char[] PASSWORD = "interop".toCharArray();
+
+    private final Path directory;
+    private final KeyPair caKeys;
+    private final X509Certificate ca;
+    private final Map<CertificateType, KeyStore> leaves = new EnumMap<>(CertificateType.class);
+    private Path nssDatabase;
+
+    TestPki(Path directory) throws GeneralSecurityException, IOException {
+        this.directory = Files.createDirectories(directory);
+        this.caKeys = CertificateType.ECDSA_P256.keyPairGenerator().generateKeyPair();
+        this.ca = sign(new X500Name("CN=Offload JSSE interop CA"), caKeys, true);
+        writePem(caPem(), "CERTIFICATE", ca.getEncoded());
+        for (CertificateType type : CertificateType.values()) {
+            KeyPair keys = type.keyPairGenerator().generateKeyPair();
+            X509Certificate leaf = sign(new X500Name("CN=localhost"), keys, false);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("leaf", keys.getPrivate(), PASSWORD, new Certificate[] {leaf, ca});
+            leaves.put(type, store);
+            writePem(keyPem(type), "PRIVATE KEY", keys.getPrivate().getEncoded());
+            Files.writeString(certPem(type), pem("CERTIFICATE", leaf.getEncoded()) + pem("CERTIFICATE", ca.getEncoded()));
+        }
+    }
+
+    Path caPem() {
+        return directory.resolve("ca.pem");
+    }
+
+    /** The leaf certificate followed by the CA certificate. */
+    Path certPem(CertificateType type) {
+        return directory.resolve(type.name().toLowerCase() + "-chain.pem");
+    }
+
+    Path keyPem(CertificateType type) {
+        return directory.resolve(type.name().toLowerCase() + "-key.pem");
+    }
+
+    /** The leaf of {@code type} and its private key, for a key manager factory. */
+    KeyManagerFactory initialised(KeyManagerFactory factory, CertificateType type) throws GeneralSecurityException {
+        factory.init(leaves.get(type), PASSWORD);
+        return factory;
+    }
+
+    /** The test CA as the only trust anchor of {@code factory}. */
+    TrustManagerFactory initialised(TrustManagerFactory factory) throws GeneralSecurityException, IOException {
+        factory.init(trustStore());
+        return factory;
+    }
+
+    /** A key store holding only the test CA. */
+    KeyStore trustStore() throws GeneralSecurityException, IOException {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("ca", ca);
+        return trusted;
+    }
+
+    /**
+     * An NSS database (made once with {@code certutil} and {@code pk12util}) trusting the CA and
+     * holding the leaves NSS can use, under the nickname {@link #nssNickname}.
+     */
+    synchronized Path nssDatabase() throws IOException, InterruptedException {
+        if (nssDatabase == null) {
+            Path db = Files.createDirectories(directory.resolve("nssdb"));
+            String dir = "sql:" + db;
+            Path passwordFile = Files.writeString(directory.resolve("nss-password.txt"), new String(PASSWORD));
+            ToolProcess.runChecked(List.of("certutil", "-N", "-d", dir, "--empty-password"));
+            ToolProcess.runChecked(List.of("certutil", "-A", "-d", dir, "-n", "ca", "-t", "CT,C,C", "-i", caPem().toString()));
+            for (CertificateType type : List.of(CertificateType.ECDSA_P256, CertificateType.RSA_2048)) {
+                Path p12 = directory.resolve(type.name().toLowerCase() + ".p12");
+                ToolProcess.runChecked(List.of("openssl", "pkcs12", "-export", "-inkey", keyPem(type).toString(),
+                        "-in", certPem(type).toString(), "-name", nssNickname(type), "-passout", "file:" + passwordFile,
+                        "-out", p12.toString()));
+                ToolProcess.runChecked(List.of("pk12util", "-i", p12.toString(), "-d", dir, "-w", passwordFile.toString()));
+            }
+            nssDatabase = db;
+        }
+        return nssDatabase;
+    }
+
+    static String nssNickname(CertificateType type) {
+        return type.name().toLowerCase();
+    }
+
+    private X509Certificate sign(X500Name subject, KeyPair keys, boolean isCa) throws GeneralSecurityException, IOException {
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                isCa ? subject : X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
+                BigInteger.valueOf(now.toEpochMilli()).add(BigInteger.valueOf(System.nanoTime() & 0xffff)),
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(2))),
+                subject, keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
+        if (!isCa) {
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+        }
+        try {
+            return new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    private static void writePem(Path file, String type, byte[] der) throws IOException {
+        Files.writeString(file, pem(type, der));
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}
