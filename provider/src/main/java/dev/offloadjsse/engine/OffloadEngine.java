@@ -392,7 +392,7 @@ final class OffloadEngine extends OffloadSSLEngine {
             int maxMessage = context.config.limits().maxPostHandshakeMessageSize();
             records = suite.tls13
                     ? RecordLayer.tls13(suite.aead, suite.hmac, read.trafficSecret(), write.trafficSecret(),
-                            SessionTicketSink.DISCARD, maxMessage)
+                            settings.clientMode ? ticket -> session.ticketReceived(ticket) : SessionTicketSink.DISCARD, maxMessage)
                     : RecordLayer.tls12(suite.aead, read.key(), read.iv(), read.sequence(), write.key(), write.iv(),
                             write.sequence(), maxMessage);
         } catch (SSLException e) {

@@ -29,6 +29,8 @@ final class OffloadSession extends ExtendedSSLSession {
         "SHA256withRSA", "SHA384withRSA", "SHA512withRSA"
     };
 
+    private static final int MAX_TICKETS = 4;
+
     private final String peerHost;
     private final int peerPort;
     private final long creationTime = System.currentTimeMillis();
@@ -43,6 +45,7 @@ final class OffloadSession extends ExtendedSSLSession {
     private volatile List<SNIServerName> requestedServerNames = List.of();
     private volatile boolean valid = true;
     private volatile String handshakeApplicationProtocol;
+    private final java.util.Deque<byte[]> tickets = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     OffloadSession(String peerHost, int peerPort, SSLSessionContext sessionContext) {
         this.peerHost = peerHost;
@@ -85,6 +88,18 @@ final class OffloadSession extends ExtendedSSLSession {
     /** Null until the handshake has chosen, then the protocol or "". */
     String handshakeApplicationProtocol() {
         return handshakeApplicationProtocol;
+    }
+
+    /** TLS 1.3 NewSessionTicket bodies the server sent (RFC 8446 §4.6.1); the newest few are kept. */
+    void ticketReceived(byte[] ticket) {
+        tickets.addLast(ticket);
+        while (tickets.size() > MAX_TICKETS) {
+            tickets.pollFirst();
+        }
+    }
+
+    int ticketCount() {
+        return tickets.size();
     }
 
     void accessed() {

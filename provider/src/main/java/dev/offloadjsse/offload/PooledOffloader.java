@@ -61,14 +61,19 @@ public final class PooledOffloader implements HandshakeOffloader {
 
     private void runTimed(Runnable step, CompletableFuture<Void> done) {
         long start = System.nanoTime();
+        Throwable failure = null;
         try {
             step.run();
-            done.complete(null);
         } catch (Throwable t) {
-            done.completeExceptionally(t);
-        } finally {
-            busyNanos.addAndGet(System.nanoTime() - start);
-            completed.incrementAndGet();
+            failure = t;
+        }
+        // Count before completing, so that whoever the stage wakes sees its own step in the stats.
+        busyNanos.addAndGet(System.nanoTime() - start);
+        completed.incrementAndGet();
+        if (failure == null) {
+            done.complete(null);
+        } else {
+            done.completeExceptionally(failure);
         }
     }
 
