@@ -1,0 +1,105 @@
+package dev.offloadjsse.server;
+
+import dev.offloadjsse.handshake.HandshakerFactory;
+import dev.offloadjsse.remote.wire.FrontEndMessage;
+import dev.offloadjsse.remote.wire.HandshakeServiceGrpc;
+import dev.offloadjsse.remote.wire.ServerMessage;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+/** The gRPC service: admits a handshake if a permit is free, else refuses it at once. */
+final class HandshakeService extends HandshakeServiceGrpc.HandshakeServiceImplBase {
+
+    private volatile String name;
+    private final HandshakerFactory handshakers;
+    private final X509ExtendedKeyManager keyManager;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final Duration maxHandshakeTime;
+    private final int maxHandshakes;
+    private final Semaphore permits;
+    private final HandshakeServer.Stats stats = new HandshakeServer.Stats();
+
+    HandshakeService(String name, HandshakerFactory handshakers, X509ExtendedKeyManager keyManager, ExecutorService workers,
+            ScheduledExecutorService scheduler, Duration maxHandshakeTime, int maxHandshakes) {
+        this.name = name;
+        this.handshakers = handshakers;
+        this.keyManager = keyManager;
+        this.workers = workers;
+        this.scheduler = scheduler;
+        this.maxHandshakeTime = maxHandshakeTime;
+        this.maxHandshakes = maxHandshakes;
+        this.permits = new Semaphore(maxHandshakes);
+    }
+
+    @Override
+    public StreamObserver<FrontEndMessage> handshake(StreamObserver<ServerMessage> responses) {
+        if (!permits.tryAcquire()) {
+            stats.refused.increment();
+            // Refused before any work: the front end may try another server with the same records.
+            responses.onError(Status.RESOURCE_EXHAUSTED.withDescription("handshake server " + name + " is full: "
+                    + maxHandshakes + " handshakes in flight").asRuntimeException());
+            return new StreamObserver<>() {
+                @Override
+                public void onNext(FrontEndMessage value) {
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onCompleted() {
+                }
+            };
+        }
+        stats.started.increment();
+        return new HandshakeSession(this, (ServerCallStreamObserver<ServerMessage>) responses);
+    }
+
+    void release() {
+        permits.release();
+    }
+
+    int inFlight() {
+        return maxHandshakes - permits.availablePermits();
+    }
+
+    void name(String name) {
+        this.name = name;
+    }
+
+    String name() {
+        return name;
+    }
+
+    HandshakerFactory handshakers() {
+        return handshakers;
+    }
+
+    X509ExtendedKeyManager keyManager() {
+        return keyManager;
+    }
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    Duration maxHandshakeTime() {
+        return maxHandshakeTime;
+    }
+
+    HandshakeServer.Stats stats() {
+        return stats;
+    }
+}
