@@ -70,10 +70,6 @@ final class RecordPump {
         this.netOut = ByteBuffer.allocate(packet);
     }
 
-    SSLEngine engine() {
-        return engine;
-    }
-
     boolean isHandshakeDone() {
         return handshakeDone;
     }

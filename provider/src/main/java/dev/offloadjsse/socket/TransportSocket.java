@@ -12,8 +12,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * An {@link SSLSocket} whose plain-socket side is another {@link Socket}, the transport: every
- * address, option and state call goes to it. The {@code Socket} this object itself is never
- * connects. Subclasses add TLS; this class has no TLS in it.
+ * address, option and state call goes to it; the {@code Socket} that this object itself is
+ * never connects. Subclasses add TLS; this class has none.
  */
 abstract class TransportSocket extends SSLSocket {
 
