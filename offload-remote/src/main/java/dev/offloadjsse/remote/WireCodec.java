@@ -52,6 +52,11 @@ public final class WireCodec {
         for (int suite : request.cipherSuites()) {
             start.addCipherSuites(suite);
         }
+        if (request.namedGroups() != null) {
+            for (int group : request.namedGroups()) {
+                start.addNamedGroups(group);
+            }
+        }
         X509ExtendedTrustManager trust = request.trustManager();
         if (request.clientAuth() != ClientAuth.NONE && trust != null) {
             for (X509Certificate issuer : trust.getAcceptedIssuers()) {
@@ -85,6 +90,10 @@ public final class WireCodec {
 
     public static int[] cipherSuites(Start start) {
         return start.getCipherSuitesList().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public static int[] namedGroups(Start start) {
+        return start.getNamedGroupsList().stream().mapToInt(Integer::intValue).toArray();
     }
 
     public static Result result(HandshakeResult result) {

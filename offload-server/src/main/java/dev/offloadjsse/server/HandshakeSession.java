@@ -123,6 +123,7 @@ final class HandshakeSession implements StreamObserver<FrontEndMessage> {
                 .set("client", false)
                 .set("protocols", List.copyOf(begin.getProtocolsList()))
                 .set("cipherSuites", WireCodec.cipherSuites(begin))
+                .set("namedGroups", WireCodec.namedGroups(begin))
                 .set("keyManager", keys)
                 .set("trustManager", new FrontEndTrust())
                 .set("engine", null)

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * Builds a {@link HandshakeRequest} by component name. The record grows with the provider (it
  * is the provider's own value and gains fields as features land); filling it by name keeps the
  * server compiling and running across such additions, and components this server does not know
- * get neutral values (empty lists, {@code false}, no-op predicates), logged once so they get wired.
+ * get neutral values (empty lists and arrays, {@code false}, no-op predicates), logged once so they get wired.
  */
 final class RequestBuilder {
 
@@ -64,6 +64,9 @@ final class RequestBuilder {
         }
         if (type == long.class) {
             return 0L;
+        }
+        if (type == int[].class) {
+            return new int[0];
         }
         if (type == List.class) {
             return List.of();

@@ -125,7 +125,7 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
       "\001(\0132\034.offloadjsse.remote.v1.StartH\000\022+\n\004s" +
       "tep\030\002 \001(\0132\033.offloadjsse.remote.v1.StepH\000" +
       "\022/\n\006answer\030\003 \001(\0132\035.offloadjsse.remote.v1" +
-      ".AnswerH\000B\006\n\004kind\"\347\002\n\005Start\022\024\n\014wire_vers" +
+      ".AnswerH\000B\006\n\004kind\"\375\002\n\005Start\022\024\n\014wire_vers" +
       "ion\030\001 \001(\r\022\025\n\rconnection_id\030\002 \001(\004\022\021\n\tprot" +
       "ocols\030\003 \003(\t\022\025\n\rcipher_suites\030\004 \003(\r\022\021\n\tpe" +
       "er_host\030\005 \001(\t\022\021\n\tpeer_port\030\006 \001(\005\022\035\n\025appl" +
@@ -134,61 +134,62 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
       "\037\n\027use_cipher_suites_order\030\t \001(\010\022\025\n\ralpn" +
       "_selector\030\n \001(\010\022\024\n\014sni_matchers\030\013 \001(\010\022\030\n" +
       "\020accepted_issuers\030\014 \003(\014\022\"\n\032max_handshake" +
-      "_message_size\030\r \001(\r\"\027\n\004Step\022\017\n\007records\030\001" +
-      " \003(\014\"\235\002\n\005Query\022\020\n\010query_id\030\001 \001(\004\022I\n\024chec" +
-      "k_client_trusted\030\002 \001(\0132).offloadjsse.rem" +
-      "ote.v1.CheckClientTrustedH\000\022@\n\022match_ser" +
-      "ver_names\030\003 \001(\0132\".offloadjsse.remote.v1." +
-      "ServerNamesH\000\022R\n\033select_application_prot" +
-      "ocol\030\004 \001(\0132+.offloadjsse.remote.v1.Appli" +
-      "cationProtocolsH\000\022\031\n\017check_resumable\030\005 \001" +
-      "(\014H\000B\006\n\004kind\"6\n\022CheckClientTrusted\022\r\n\005ch" +
-      "ain\030\001 \003(\014\022\021\n\tauth_type\030\002 \001(\t\"?\n\013ServerNa" +
-      "mes\0220\n\005names\030\001 \003(\0132!.offloadjsse.remote." +
-      "v1.ServerName\"+\n\nServerName\022\014\n\004type\030\001 \001(" +
-      "\r\022\017\n\007encoded\030\002 \001(\014\"\'\n\024ApplicationProtoco" +
-      "ls\022\017\n\007offered\030\001 \003(\t\"I\n\006Answer\022\020\n\010query_i" +
-      "d\030\001 \001(\004\022\n\n\002ok\030\002 \001(\010\022\020\n\010protocol\030\003 \001(\t\022\017\n" +
-      "\007problem\030\004 \001(\t\"\344\001\n\rServerMessage\0223\n\010prog" +
-      "ress\030\001 \001(\0132\037.offloadjsse.remote.v1.Progr" +
-      "essH\000\022-\n\005query\030\002 \001(\0132\034.offloadjsse.remot" +
-      "e.v1.QueryH\000\0224\n\tstep_done\030\003 \001(\0132\037.offloa" +
-      "djsse.remote.v1.StepDoneH\000\0221\n\007failure\030\004 " +
-      "\001(\0132\036.offloadjsse.remote.v1.FailureH\000B\006\n" +
-      "\004kind\"\315\002\n\010Progress\022D\n\021protocol_selected\030" +
-      "\001 \001(\0132\'.offloadjsse.remote.v1.ProtocolSe" +
-      "lectedH\000\022C\n\025server_names_received\030\002 \001(\0132" +
-      "\".offloadjsse.remote.v1.ServerNamesH\000\022B\n" +
-      "\032peer_certificates_received\030\003 \001(\0132\034.offl" +
-      "oadjsse.remote.v1.ChainH\000\022A\n\031local_certi" +
-      "ficates_chosen\030\004 \001(\0132\034.offloadjsse.remot" +
-      "e.v1.ChainH\000\022\'\n\035application_protocol_sel" +
-      "ected\030\005 \001(\tH\000B\006\n\004kind\":\n\020ProtocolSelecte" +
-      "d\022\020\n\010protocol\030\001 \001(\t\022\024\n\014cipher_suite\030\002 \001(" +
-      "\r\"\035\n\005Chain\022\024\n\014certificates\030\001 \003(\014\"s\n\010Step" +
-      "Done\022\016\n\006output\030\001 \001(\014\022\030\n\020records_consumed" +
-      "\030\002 \001(\r\022-\n\006result\030\003 \001(\0132\035.offloadjsse.rem" +
-      "ote.v1.Result\022\016\n\006server\030\004 \001(\t\"A\n\007Failure" +
-      "\022\017\n\007message\030\001 \001(\t\022\025\n\ralert_records\030\002 \001(\014" +
-      "\022\016\n\006server\030\003 \001(\t\"\210\003\n\006Result\022\022\n\nsession_i" +
-      "d\030\001 \001(\014\022\020\n\010protocol\030\002 \001(\t\022\024\n\014cipher_suit" +
-      "e\030\003 \001(\r\022:\n\014client_write\030\004 \001(\0132$.offloadj" +
-      "sse.remote.v1.DirectionKeys\022:\n\014server_wr" +
-      "ite\030\005 \001(\0132$.offloadjsse.remote.v1.Direct" +
-      "ionKeys\022\031\n\021peer_certificates\030\006 \003(\014\022\032\n\022lo" +
-      "cal_certificates\030\007 \003(\014\022\034\n\024application_pr" +
-      "otocol\030\010 \001(\t\022\036\n\026requested_server_names\030\t" +
-      " \003(\t\022\023\n\013named_group\030\n \001(\005\022\027\n\017exporter_se" +
-      "cret\030\013 \001(\014\022\017\n\007resumed\030\014 \001(\010\022\026\n\016pending_o" +
-      "utput\030\r \001(\014\"R\n\rDirectionKeys\022\026\n\016traffic_" +
-      "secret\030\001 \001(\014\022\013\n\003key\030\002 \001(\014\022\n\n\002iv\030\003 \001(\014\022\020\n" +
-      "\010sequence\030\004 \001(\004*N\n\nClientAuth\022\024\n\020CLIENT_" +
-      "AUTH_NONE\020\000\022\024\n\020CLIENT_AUTH_WANT\020\001\022\024\n\020CLI" +
-      "ENT_AUTH_NEED\020\0022q\n\020HandshakeService\022]\n\tH" +
-      "andshake\022&.offloadjsse.remote.v1.FrontEn" +
-      "dMessage\032$.offloadjsse.remote.v1.ServerM" +
-      "essage(\0010\001B3\n\033dev.offloadjsse.remote.wir" +
-      "eB\022HandshakeWireProtoP\001b\006proto3"
+      "_message_size\030\r \001(\r\022\024\n\014named_groups\030\016 \003(" +
+      "\r\"\027\n\004Step\022\017\n\007records\030\001 \003(\014\"\235\002\n\005Query\022\020\n\010" +
+      "query_id\030\001 \001(\004\022I\n\024check_client_trusted\030\002" +
+      " \001(\0132).offloadjsse.remote.v1.CheckClient" +
+      "TrustedH\000\022@\n\022match_server_names\030\003 \001(\0132\"." +
+      "offloadjsse.remote.v1.ServerNamesH\000\022R\n\033s" +
+      "elect_application_protocol\030\004 \001(\0132+.offlo" +
+      "adjsse.remote.v1.ApplicationProtocolsH\000\022" +
+      "\031\n\017check_resumable\030\005 \001(\014H\000B\006\n\004kind\"6\n\022Ch" +
+      "eckClientTrusted\022\r\n\005chain\030\001 \003(\014\022\021\n\tauth_" +
+      "type\030\002 \001(\t\"?\n\013ServerNames\0220\n\005names\030\001 \003(\013" +
+      "2!.offloadjsse.remote.v1.ServerName\"+\n\nS" +
+      "erverName\022\014\n\004type\030\001 \001(\r\022\017\n\007encoded\030\002 \001(\014" +
+      "\"\'\n\024ApplicationProtocols\022\017\n\007offered\030\001 \003(" +
+      "\t\"I\n\006Answer\022\020\n\010query_id\030\001 \001(\004\022\n\n\002ok\030\002 \001(" +
+      "\010\022\020\n\010protocol\030\003 \001(\t\022\017\n\007problem\030\004 \001(\t\"\344\001\n" +
+      "\rServerMessage\0223\n\010progress\030\001 \001(\0132\037.offlo" +
+      "adjsse.remote.v1.ProgressH\000\022-\n\005query\030\002 \001" +
+      "(\0132\034.offloadjsse.remote.v1.QueryH\000\0224\n\tst" +
+      "ep_done\030\003 \001(\0132\037.offloadjsse.remote.v1.St" +
+      "epDoneH\000\0221\n\007failure\030\004 \001(\0132\036.offloadjsse." +
+      "remote.v1.FailureH\000B\006\n\004kind\"\315\002\n\010Progress" +
+      "\022D\n\021protocol_selected\030\001 \001(\0132\'.offloadjss" +
+      "e.remote.v1.ProtocolSelectedH\000\022C\n\025server" +
+      "_names_received\030\002 \001(\0132\".offloadjsse.remo" +
+      "te.v1.ServerNamesH\000\022B\n\032peer_certificates" +
+      "_received\030\003 \001(\0132\034.offloadjsse.remote.v1." +
+      "ChainH\000\022A\n\031local_certificates_chosen\030\004 \001" +
+      "(\0132\034.offloadjsse.remote.v1.ChainH\000\022\'\n\035ap" +
+      "plication_protocol_selected\030\005 \001(\tH\000B\006\n\004k" +
+      "ind\":\n\020ProtocolSelected\022\020\n\010protocol\030\001 \001(" +
+      "\t\022\024\n\014cipher_suite\030\002 \001(\r\"\035\n\005Chain\022\024\n\014cert" +
+      "ificates\030\001 \003(\014\"s\n\010StepDone\022\016\n\006output\030\001 \001" +
+      "(\014\022\030\n\020records_consumed\030\002 \001(\r\022-\n\006result\030\003" +
+      " \001(\0132\035.offloadjsse.remote.v1.Result\022\016\n\006s" +
+      "erver\030\004 \001(\t\"A\n\007Failure\022\017\n\007message\030\001 \001(\t\022" +
+      "\025\n\ralert_records\030\002 \001(\014\022\016\n\006server\030\003 \001(\t\"\210" +
+      "\003\n\006Result\022\022\n\nsession_id\030\001 \001(\014\022\020\n\010protoco" +
+      "l\030\002 \001(\t\022\024\n\014cipher_suite\030\003 \001(\r\022:\n\014client_" +
+      "write\030\004 \001(\0132$.offloadjsse.remote.v1.Dire" +
+      "ctionKeys\022:\n\014server_write\030\005 \001(\0132$.offloa" +
+      "djsse.remote.v1.DirectionKeys\022\031\n\021peer_ce" +
+      "rtificates\030\006 \003(\014\022\032\n\022local_certificates\030\007" +
+      " \003(\014\022\034\n\024application_protocol\030\010 \001(\t\022\036\n\026re" +
+      "quested_server_names\030\t \003(\t\022\023\n\013named_grou" +
+      "p\030\n \001(\005\022\027\n\017exporter_secret\030\013 \001(\014\022\017\n\007resu" +
+      "med\030\014 \001(\010\022\026\n\016pending_output\030\r \001(\014\"R\n\rDir" +
+      "ectionKeys\022\026\n\016traffic_secret\030\001 \001(\014\022\013\n\003ke" +
+      "y\030\002 \001(\014\022\n\n\002iv\030\003 \001(\014\022\020\n\010sequence\030\004 \001(\004*N\n" +
+      "\nClientAuth\022\024\n\020CLIENT_AUTH_NONE\020\000\022\024\n\020CLI" +
+      "ENT_AUTH_WANT\020\001\022\024\n\020CLIENT_AUTH_NEED\020\0022q\n" +
+      "\020HandshakeService\022]\n\tHandshake\022&.offload" +
+      "jsse.remote.v1.FrontEndMessage\032$.offload" +
+      "jsse.remote.v1.ServerMessage(\0010\001B3\n\033dev." +
+      "offloadjsse.remote.wireB\022HandshakeWirePr" +
+      "otoP\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -205,7 +206,7 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
     internal_static_offloadjsse_remote_v1_Start_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Start_descriptor,
-        new java.lang.String[] { "WireVersion", "ConnectionId", "Protocols", "CipherSuites", "PeerHost", "PeerPort", "ApplicationProtocols", "ClientAuth", "UseCipherSuitesOrder", "AlpnSelector", "SniMatchers", "AcceptedIssuers", "MaxHandshakeMessageSize", });
+        new java.lang.String[] { "WireVersion", "ConnectionId", "Protocols", "CipherSuites", "PeerHost", "PeerPort", "ApplicationProtocols", "ClientAuth", "UseCipherSuitesOrder", "AlpnSelector", "SniMatchers", "AcceptedIssuers", "MaxHandshakeMessageSize", "NamedGroups", });
     internal_static_offloadjsse_remote_v1_Step_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_offloadjsse_remote_v1_Step_fieldAccessorTable = new

@@ -41,6 +41,7 @@ private static final long serialVersionUID = 0L;
         com.google.protobuf.LazyStringArrayList.emptyList();
     clientAuth_ = 0;
     acceptedIssuers_ = emptyList(com.google.protobuf.ByteString.class);
+    namedGroups_ = emptyIntList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -391,6 +392,48 @@ private static final long serialVersionUID = 0L;
     return maxHandshakeMessageSize_;
   }
 
+  public static final int NAMED_GROUPS_FIELD_NUMBER = 14;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.Internal.IntList namedGroups_ =
+      emptyIntList();
+  /**
+   * <pre>
+   * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 named_groups = 14;</code>
+   * @return A list containing the namedGroups.
+   */
+  @java.lang.Override
+  public java.util.List<java.lang.Integer>
+      getNamedGroupsList() {
+    return namedGroups_;
+  }
+  /**
+   * <pre>
+   * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 named_groups = 14;</code>
+   * @return The count of namedGroups.
+   */
+  public int getNamedGroupsCount() {
+    return namedGroups_.size();
+  }
+  /**
+   * <pre>
+   * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 named_groups = 14;</code>
+   * @param index The index of the element to return.
+   * @return The namedGroups at the given index.
+   */
+  public int getNamedGroups(int index) {
+    return namedGroups_.getInt(index);
+  }
+  private int namedGroupsMemoizedSerializedSize = -1;
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -448,6 +491,13 @@ private static final long serialVersionUID = 0L;
     }
     if (maxHandshakeMessageSize_ != 0) {
       output.writeUInt32(13, maxHandshakeMessageSize_);
+    }
+    if (getNamedGroupsList().size() > 0) {
+      output.writeUInt32NoTag(114);
+      output.writeUInt32NoTag(namedGroupsMemoizedSerializedSize);
+    }
+    for (int i = 0; i < namedGroups_.size(); i++) {
+      output.writeUInt32NoTag(namedGroups_.getInt(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -532,6 +582,20 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeUInt32Size(13, maxHandshakeMessageSize_);
     }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < namedGroups_.size(); i++) {
+        dataSize += com.google.protobuf.CodedOutputStream
+          .computeUInt32SizeNoTag(namedGroups_.getInt(i));
+      }
+      size += dataSize;
+      if (!getNamedGroupsList().isEmpty()) {
+        size += 1;
+        size += com.google.protobuf.CodedOutputStream
+            .computeInt32SizeNoTag(dataSize);
+      }
+      namedGroupsMemoizedSerializedSize = dataSize;
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -572,6 +636,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getAcceptedIssuersList())) return false;
     if (getMaxHandshakeMessageSize()
         != other.getMaxHandshakeMessageSize()) return false;
+    if (!getNamedGroupsList()
+        .equals(other.getNamedGroupsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -621,6 +687,10 @@ private static final long serialVersionUID = 0L;
     }
     hash = (37 * hash) + MAX_HANDSHAKE_MESSAGE_SIZE_FIELD_NUMBER;
     hash = (53 * hash) + getMaxHandshakeMessageSize();
+    if (getNamedGroupsCount() > 0) {
+      hash = (37 * hash) + NAMED_GROUPS_FIELD_NUMBER;
+      hash = (53 * hash) + getNamedGroupsList().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -772,6 +842,7 @@ private static final long serialVersionUID = 0L;
       sniMatchers_ = false;
       acceptedIssuers_ = emptyList(com.google.protobuf.ByteString.class);
       maxHandshakeMessageSize_ = 0;
+      namedGroups_ = emptyIntList();
       return this;
     }
 
@@ -847,6 +918,10 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00001000) != 0)) {
         result.maxHandshakeMessageSize_ = maxHandshakeMessageSize_;
+      }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        namedGroups_.makeImmutable();
+        result.namedGroups_ = namedGroups_;
       }
     }
 
@@ -932,6 +1007,17 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getMaxHandshakeMessageSize() != 0) {
         setMaxHandshakeMessageSize(other.getMaxHandshakeMessageSize());
+      }
+      if (!other.namedGroups_.isEmpty()) {
+        if (namedGroups_.isEmpty()) {
+          namedGroups_ = other.namedGroups_;
+          namedGroups_.makeImmutable();
+          bitField0_ |= 0x00002000;
+        } else {
+          ensureNamedGroupsIsMutable();
+          namedGroups_.addAll(other.namedGroups_);
+        }
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1038,6 +1124,22 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00001000;
               break;
             } // case 104
+            case 112: {
+              int v = input.readUInt32();
+              ensureNamedGroupsIsMutable();
+              namedGroups_.addInt(v);
+              break;
+            } // case 112
+            case 114: {
+              int length = input.readRawVarint32();
+              int limit = input.pushLimit(length);
+              ensureNamedGroupsIsMutable();
+              while (input.getBytesUntilLimit() > 0) {
+                namedGroups_.addInt(input.readUInt32());
+              }
+              input.popLimit(limit);
+              break;
+            } // case 114
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1952,6 +2054,118 @@ private static final long serialVersionUID = 0L;
     public Builder clearMaxHandshakeMessageSize() {
       bitField0_ = (bitField0_ & ~0x00001000);
       maxHandshakeMessageSize_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Internal.IntList namedGroups_ = emptyIntList();
+    private void ensureNamedGroupsIsMutable() {
+      if (!namedGroups_.isModifiable()) {
+        namedGroups_ = makeMutableCopy(namedGroups_);
+      }
+      bitField0_ |= 0x00002000;
+    }
+    /**
+     * <pre>
+     * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 named_groups = 14;</code>
+     * @return A list containing the namedGroups.
+     */
+    public java.util.List<java.lang.Integer>
+        getNamedGroupsList() {
+      namedGroups_.makeImmutable();
+      return namedGroups_;
+    }
+    /**
+     * <pre>
+     * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 named_groups = 14;</code>
+     * @return The count of namedGroups.
+     */
+    public int getNamedGroupsCount() {
+      return namedGroups_.size();
+    }
+    /**
+     * <pre>
+     * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 named_groups = 14;</code>
+     * @param index The index of the element to return.
+     * @return The namedGroups at the given index.
+     */
+    public int getNamedGroups(int index) {
+      return namedGroups_.getInt(index);
+    }
+    /**
+     * <pre>
+     * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 named_groups = 14;</code>
+     * @param index The index to set the value at.
+     * @param value The namedGroups to set.
+     * @return This builder for chaining.
+     */
+    public Builder setNamedGroups(
+        int index, int value) {
+
+      ensureNamedGroupsIsMutable();
+      namedGroups_.setInt(index, value);
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 named_groups = 14;</code>
+     * @param value The namedGroups to add.
+     * @return This builder for chaining.
+     */
+    public Builder addNamedGroups(int value) {
+
+      ensureNamedGroupsIsMutable();
+      namedGroups_.addInt(value);
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 named_groups = 14;</code>
+     * @param values The namedGroups to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllNamedGroups(
+        java.lang.Iterable<? extends java.lang.Integer> values) {
+      ensureNamedGroupsIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, namedGroups_);
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 named_groups = 14;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearNamedGroups() {
+      namedGroups_ = emptyIntList();
+      bitField0_ = (bitField0_ & ~0x00002000);
       onChanged();
       return this;
     }

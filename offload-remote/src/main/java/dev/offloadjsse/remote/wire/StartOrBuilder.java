@@ -226,4 +226,33 @@ public interface StartOrBuilder extends
    * @return The maxHandshakeMessageSize.
    */
   int getMaxHandshakeMessageSize();
+
+  /**
+   * <pre>
+   * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 named_groups = 14;</code>
+   * @return A list containing the namedGroups.
+   */
+  java.util.List<java.lang.Integer> getNamedGroupsList();
+  /**
+   * <pre>
+   * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 named_groups = 14;</code>
+   * @return The count of namedGroups.
+   */
+  int getNamedGroupsCount();
+  /**
+   * <pre>
+   * Key exchange groups (IANA codes) in preference order; empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 named_groups = 14;</code>
+   * @param index The index of the element to return.
+   * @return The namedGroups at the given index.
+   */
+  int getNamedGroups(int index);
 }
