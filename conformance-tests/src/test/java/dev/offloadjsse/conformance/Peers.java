@@ -16,6 +16,7 @@ final class Peers {
                 peers.add(new JssePeer(stack, transport));
             }
         }
+        peers.add(new OpenSslPeer());
         return peers;
     }
 }

@@ -1,0 +1,114 @@
+package dev.offloadjsse.conformance;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A peer that is a command-line program: started per cell on 127.0.0.1 (a free port when it is
+ * the server), fed on standard input, read back from its output, killed at the end.
+ */
+abstract class CommandLinePeer implements Peer {
+
+    /** The client command connecting to our server at {@code port}. */
+    abstract List<String> clientCommand(Cell cell, TestPki pki, int port) throws Exception;
+
+    /** The server command listening on {@code port}; null when this peer is only a client. */
+    abstract List<String> serverCommand(Cell cell, TestPki pki, int port) throws Exception;
+
+    /** What the server prints once it listens. */
+    abstract String listening();
+
+    /** Whether the server sends back what it receives rather than what it reads on standard input. */
+    abstract boolean echoes();
+
+    /** Feeds the client its request; the default writes the cell's client payload at once. */
+    void feedClient(ToolProcess client, Cell cell) throws Exception {
+        client.write(cell.clientPayload().bytes());
+    }
+
+    /** Feeds the server once our client has connected; the default writes the cell's server payload. */
+    void feedServer(ToolProcess server, Cell cell) throws Exception {
+        server.write(cell.serverPayload().bytes());
+    }
+
+    /** The application data the server printed, without the notices it mixes into standard output. */
+    String receivedByServer(ToolProcess server) {
+        return server.stdout();
+    }
+
+    /** Peer-specific evidence in the output, for example that a HelloRetryRequest happened. */
+    void checkOutput(String output, Cell cell) {
+    }
+
+    @Override
+    public final void run(Cell cell, TestPki pki) throws Exception {
+        SSLContext ours = JsseStack.OFFLOAD.context(pki, cell, cell.ourRole());
+        if (cell.ourRole() == Role.SERVER) {
+            runAgainstOurServer(cell, pki, ours);
+        } else {
+            runAgainstOurClient(cell, pki, ours);
+        }
+    }
+
+    private void runAgainstOurServer(Cell cell, TestPki pki, SSLContext ours) throws Exception {
+        try (TlsSockets.OneShotServer server = new TlsSockets.OneShotServer(JsseStack.OFFLOAD, ours, cell);
+                ToolProcess client = ToolProcess.start(clientCommand(cell, pki, server.port()))) {
+            feedClient(client, cell);
+            int exit = client.awaitExit();
+            Negotiated negotiated;
+            try {
+                negotiated = server.result();
+            } catch (Exception | AssertionError e) {
+                throw new AssertionError(e + "\n" + client.describe(), e);
+            }
+            if (exit != 0) {
+                throw new AssertionError("the client did not end cleanly after our close_notify\n" + client.describe());
+            }
+            cell.serverPayload().requireIn(client.stdout(), name() + " client");
+            checkOutput(client.output(), cell);
+            cell.verify(negotiated);
+        }
+    }
+
+    private void runAgainstOurClient(Cell cell, TestPki pki, SSLContext ours) throws Exception {
+        int port = freePort();
+        try (ToolProcess server = ToolProcess.start(serverCommand(cell, pki, port))) {
+            server.awaitOutput(listening());
+            Thread feeder = new Thread(() -> {
+                try {
+                    feedServer(server, cell);
+                } catch (Exception e) {
+                    // the server died: our client's failure says why
+                }
+            }, "tool-stdin");
+            feeder.setDaemon(true);
+            if (!echoes()) {
+                feeder.start();
+            }
+            Negotiated negotiated;
+            try {
+                negotiated = TlsSockets.request(JsseStack.OFFLOAD, ours, cell, port,
+                        echoes() ? cell.clientPayload() : cell.serverPayload(), TlsSockets.Closing.CLIENT_FIRST);
+            } catch (Exception | AssertionError e) {
+                throw new AssertionError(e + "\n" + server.describe(), e);
+            }
+            if (!echoes()) {
+                server.awaitOutput(new String(cell.clientPayload().tail(cell.clientPayload().length() - 64),
+                        StandardCharsets.US_ASCII));
+                cell.clientPayload().requireIn(receivedByServer(server), name() + " server");
+            }
+            checkOutput(server.output(), cell);
+            cell.verify(negotiated);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+}
