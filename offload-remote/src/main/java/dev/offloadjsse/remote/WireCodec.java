@@ -15,8 +15,11 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.StandardConstants;
@@ -108,28 +111,83 @@ public final class WireCodec {
                 .setNamedGroup(result.namedGroup())
                 .setExporterSecret(bytes(result.exporterSecret()))
                 .setResumed(result.resumed())
-                .setPendingOutput(bytes(result.pendingOutput()));
+                .setPendingOutput(bytes(result.pendingOutput()))
+                .setClientRandom(bytes((byte[]) component(result, "clientRandom")));
         result.peerCertificates().forEach(c -> wire.addPeerCertificates(ByteString.copyFrom(c)));
         result.localCertificates().forEach(c -> wire.addLocalCertificates(ByteString.copyFrom(c)));
         return wire.build();
     }
 
+    /**
+     * The result, built by component name: {@link HandshakeResult} grows with the provider, and a
+     * front end and server one field apart must still build (a component unknown here gets an
+     * empty value).
+     */
     public static HandshakeResult result(Result wire) {
         boolean tls13 = "TLSv1.3".equals(wire.getProtocol());
-        return new HandshakeResult(
-                wire.getSessionId().toByteArray(),
-                wire.getProtocol(),
-                wire.getCipherSuite(),
-                keys(wire.getClientWrite(), tls13),
-                keys(wire.getServerWrite(), tls13),
-                byteArrays(wire.getPeerCertificatesList()),
-                byteArrays(wire.getLocalCertificatesList()),
-                wire.getApplicationProtocol(),
-                List.copyOf(wire.getRequestedServerNamesList()),
-                wire.getNamedGroup(),
-                wire.getExporterSecret().toByteArray(),
-                wire.getResumed(),
-                wire.getPendingOutput().toByteArray());
+        Map<String, Object> values = new HashMap<>();
+        values.put("sessionId", wire.getSessionId().toByteArray());
+        values.put("protocol", wire.getProtocol());
+        values.put("cipherSuite", wire.getCipherSuite());
+        values.put("clientWrite", keys(wire.getClientWrite(), tls13));
+        values.put("serverWrite", keys(wire.getServerWrite(), tls13));
+        values.put("peerCertificates", byteArrays(wire.getPeerCertificatesList()));
+        values.put("localCertificates", byteArrays(wire.getLocalCertificatesList()));
+        values.put("applicationProtocol", wire.getApplicationProtocol());
+        values.put("requestedServerNames", List.copyOf(wire.getRequestedServerNamesList()));
+        values.put("namedGroup", wire.getNamedGroup());
+        values.put("exporterSecret", wire.getExporterSecret().toByteArray());
+        values.put("resumed", wire.getResumed());
+        values.put("pendingOutput", wire.getPendingOutput().toByteArray());
+        values.put("clientRandom", wire.getClientRandom().toByteArray());
+        RecordComponent[] components = HandshakeResult.class.getRecordComponents();
+        Object[] arguments = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            arguments[i] = values.containsKey(components[i].getName()) ? values.get(components[i].getName()) : empty(types[i]);
+        }
+        try {
+            return HandshakeResult.class.getDeclaredConstructor(types).newInstance(arguments);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build a HandshakeResult: " + e, e);
+        }
+    }
+
+    private static Object empty(Class<?> type) {
+        if (type == byte[].class) {
+            return new byte[0];
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == String.class) {
+            return "";
+        }
+        if (type == List.class) {
+            return List.of();
+        }
+        return null;
+    }
+
+    /** A record component's value by name, or null when this provider's record has no such component. */
+    private static Object component(Record record, String name) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                try {
+                    return component.getAccessor().invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static dev.offloadjsse.remote.wire.DirectionKeys keys(DirectionKeys keys) {

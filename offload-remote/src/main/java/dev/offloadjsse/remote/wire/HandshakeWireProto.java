@@ -170,7 +170,7 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
       "(\014\022\030\n\020records_consumed\030\002 \001(\r\022-\n\006result\030\003" +
       " \001(\0132\035.offloadjsse.remote.v1.Result\022\016\n\006s" +
       "erver\030\004 \001(\t\"A\n\007Failure\022\017\n\007message\030\001 \001(\t\022" +
-      "\025\n\ralert_records\030\002 \001(\014\022\016\n\006server\030\003 \001(\t\"\210" +
+      "\025\n\ralert_records\030\002 \001(\014\022\016\n\006server\030\003 \001(\t\"\237" +
       "\003\n\006Result\022\022\n\nsession_id\030\001 \001(\014\022\020\n\010protoco" +
       "l\030\002 \001(\t\022\024\n\014cipher_suite\030\003 \001(\r\022:\n\014client_" +
       "write\030\004 \001(\0132$.offloadjsse.remote.v1.Dire" +
@@ -180,16 +180,16 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
       " \003(\014\022\034\n\024application_protocol\030\010 \001(\t\022\036\n\026re" +
       "quested_server_names\030\t \003(\t\022\023\n\013named_grou" +
       "p\030\n \001(\005\022\027\n\017exporter_secret\030\013 \001(\014\022\017\n\007resu" +
-      "med\030\014 \001(\010\022\026\n\016pending_output\030\r \001(\014\"R\n\rDir" +
-      "ectionKeys\022\026\n\016traffic_secret\030\001 \001(\014\022\013\n\003ke" +
-      "y\030\002 \001(\014\022\n\n\002iv\030\003 \001(\014\022\020\n\010sequence\030\004 \001(\004*N\n" +
-      "\nClientAuth\022\024\n\020CLIENT_AUTH_NONE\020\000\022\024\n\020CLI" +
-      "ENT_AUTH_WANT\020\001\022\024\n\020CLIENT_AUTH_NEED\020\0022q\n" +
-      "\020HandshakeService\022]\n\tHandshake\022&.offload" +
-      "jsse.remote.v1.FrontEndMessage\032$.offload" +
-      "jsse.remote.v1.ServerMessage(\0010\001B3\n\033dev." +
-      "offloadjsse.remote.wireB\022HandshakeWirePr" +
-      "otoP\001b\006proto3"
+      "med\030\014 \001(\010\022\026\n\016pending_output\030\r \001(\014\022\025\n\rcli" +
+      "ent_random\030\016 \001(\014\"R\n\rDirectionKeys\022\026\n\016tra" +
+      "ffic_secret\030\001 \001(\014\022\013\n\003key\030\002 \001(\014\022\n\n\002iv\030\003 \001" +
+      "(\014\022\020\n\010sequence\030\004 \001(\004*N\n\nClientAuth\022\024\n\020CL" +
+      "IENT_AUTH_NONE\020\000\022\024\n\020CLIENT_AUTH_WANT\020\001\022\024" +
+      "\n\020CLIENT_AUTH_NEED\020\0022q\n\020HandshakeService" +
+      "\022]\n\tHandshake\022&.offloadjsse.remote.v1.Fr" +
+      "ontEndMessage\032$.offloadjsse.remote.v1.Se" +
+      "rverMessage(\0010\001B3\n\033dev.offloadjsse.remot" +
+      "e.wireB\022HandshakeWireProtoP\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -290,7 +290,7 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
     internal_static_offloadjsse_remote_v1_Result_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Result_descriptor,
-        new java.lang.String[] { "SessionId", "Protocol", "CipherSuite", "ClientWrite", "ServerWrite", "PeerCertificates", "LocalCertificates", "ApplicationProtocol", "RequestedServerNames", "NamedGroup", "ExporterSecret", "Resumed", "PendingOutput", });
+        new java.lang.String[] { "SessionId", "Protocol", "CipherSuite", "ClientWrite", "ServerWrite", "PeerCertificates", "LocalCertificates", "ApplicationProtocol", "RequestedServerNames", "NamedGroup", "ExporterSecret", "Resumed", "PendingOutput", "ClientRandom", });
     internal_static_offloadjsse_remote_v1_DirectionKeys_descriptor =
       getDescriptor().getMessageType(16);
     internal_static_offloadjsse_remote_v1_DirectionKeys_fieldAccessorTable = new

@@ -41,6 +41,7 @@ private static final long serialVersionUID = 0L;
         com.google.protobuf.LazyStringArrayList.emptyList();
     exporterSecret_ = com.google.protobuf.ByteString.EMPTY;
     pendingOutput_ = com.google.protobuf.ByteString.EMPTY;
+    clientRandom_ = com.google.protobuf.ByteString.EMPTY;
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -348,6 +349,21 @@ private static final long serialVersionUID = 0L;
     return pendingOutput_;
   }
 
+  public static final int CLIENT_RANDOM_FIELD_NUMBER = 14;
+  private com.google.protobuf.ByteString clientRandom_ = com.google.protobuf.ByteString.EMPTY;
+  /**
+   * <pre>
+   * The ClientHello's random (it names the connection in a key log).
+   * </pre>
+   *
+   * <code>bytes client_random = 14;</code>
+   * @return The clientRandom.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString getClientRandom() {
+    return clientRandom_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -400,6 +416,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!pendingOutput_.isEmpty()) {
       output.writeBytes(13, pendingOutput_);
+    }
+    if (!clientRandom_.isEmpty()) {
+      output.writeBytes(14, clientRandom_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -474,6 +493,10 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeBytesSize(13, pendingOutput_);
     }
+    if (!clientRandom_.isEmpty()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBytesSize(14, clientRandom_);
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -521,6 +544,8 @@ private static final long serialVersionUID = 0L;
         != other.getResumed()) return false;
     if (!getPendingOutput()
         .equals(other.getPendingOutput())) return false;
+    if (!getClientRandom()
+        .equals(other.getClientRandom())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -569,6 +594,8 @@ private static final long serialVersionUID = 0L;
         getResumed());
     hash = (37 * hash) + PENDING_OUTPUT_FIELD_NUMBER;
     hash = (53 * hash) + getPendingOutput().hashCode();
+    hash = (37 * hash) + CLIENT_RANDOM_FIELD_NUMBER;
+    hash = (53 * hash) + getClientRandom().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -733,6 +760,7 @@ private static final long serialVersionUID = 0L;
       exporterSecret_ = com.google.protobuf.ByteString.EMPTY;
       resumed_ = false;
       pendingOutput_ = com.google.protobuf.ByteString.EMPTY;
+      clientRandom_ = com.google.protobuf.ByteString.EMPTY;
       return this;
     }
 
@@ -815,6 +843,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00001000) != 0)) {
         result.pendingOutput_ = pendingOutput_;
       }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.clientRandom_ = clientRandom_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -895,6 +926,9 @@ private static final long serialVersionUID = 0L;
       }
       if (!other.getPendingOutput().isEmpty()) {
         setPendingOutput(other.getPendingOutput());
+      }
+      if (!other.getClientRandom().isEmpty()) {
+        setClientRandom(other.getClientRandom());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -994,6 +1028,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00001000;
               break;
             } // case 106
+            case 114: {
+              clientRandom_ = input.readBytes();
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 114
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1864,6 +1903,50 @@ private static final long serialVersionUID = 0L;
     public Builder clearPendingOutput() {
       bitField0_ = (bitField0_ & ~0x00001000);
       pendingOutput_ = getDefaultInstance().getPendingOutput();
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.ByteString clientRandom_ = com.google.protobuf.ByteString.EMPTY;
+    /**
+     * <pre>
+     * The ClientHello's random (it names the connection in a key log).
+     * </pre>
+     *
+     * <code>bytes client_random = 14;</code>
+     * @return The clientRandom.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString getClientRandom() {
+      return clientRandom_;
+    }
+    /**
+     * <pre>
+     * The ClientHello's random (it names the connection in a key log).
+     * </pre>
+     *
+     * <code>bytes client_random = 14;</code>
+     * @param value The clientRandom to set.
+     * @return This builder for chaining.
+     */
+    public Builder setClientRandom(com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      clientRandom_ = value;
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The ClientHello's random (it names the connection in a key log).
+     * </pre>
+     *
+     * <code>bytes client_random = 14;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearClientRandom() {
+      bitField0_ = (bitField0_ & ~0x00002000);
+      clientRandom_ = getDefaultInstance().getClientRandom();
       onChanged();
       return this;
     }

@@ -158,4 +158,14 @@ public interface ResultOrBuilder extends
    * @return The pendingOutput.
    */
   com.google.protobuf.ByteString getPendingOutput();
+
+  /**
+   * <pre>
+   * The ClientHello's random (it names the connection in a key log).
+   * </pre>
+   *
+   * <code>bytes client_random = 14;</code>
+   * @return The clientRandom.
+   */
+  com.google.protobuf.ByteString getClientRandom();
 }
