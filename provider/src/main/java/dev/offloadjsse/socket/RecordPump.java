@@ -67,7 +67,7 @@ final class RecordPump {
         this.netIn = ByteBuffer.allocate(Math.max(packet, consumed.length));
         this.netIn.put(consumed).flip();
         this.appIn = ByteBuffer.allocate(Math.max(engine.getSession().getApplicationBufferSize(), 1 << 15)).flip();
-        this.netOut = ByteBuffer.allocate(packet);
+        this.netOut = ByteBuffer.allocate(4 * packet);
     }
 
     boolean isHandshakeDone() {
@@ -137,6 +137,7 @@ final class RecordPump {
                         throw new SSLHandshakeException("The connection was closed during the handshake");
                 }
                 if (status == HandshakeStatus.FINISHED) {
+                    sendPending();
                     handshakeDone = true;
                     return;
                 }
@@ -152,6 +153,7 @@ final class RecordPump {
     private HandshakeStatus unwrapDuringHandshake() throws IOException {
         SSLEngineResult result = unwrap();
         if (result.getStatus() == Status.BUFFER_UNDERFLOW) {
+            sendPending();
             if (!fill()) {
                 // SunJSSE's words for the same event.
                 throw new SSLHandshakeException("Remote host terminated the handshake");
@@ -375,24 +377,40 @@ final class RecordPump {
     private void flushControl() throws IOException {
         while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
             if (wrapEstablished(EMPTY).bytesProduced() == 0) {
-                return;
+                break;
+            }
+        }
+        sendPending();
+    }
+
+    /** Seals into {@code netOut}; written by {@link #sendPending()}, or here when it is full. */
+    private SSLEngineResult wrap(ByteBuffer src) throws IOException {
+        while (true) {
+            SSLEngineResult result = engine.wrap(src, netOut);
+            if (result.getStatus() != Status.BUFFER_OVERFLOW) {
+                return result;
+            }
+            if (netOut.position() > 0) {
+                sendPending();
+            } else {
+                netOut = ByteBuffer.allocate(Math.max(engine.getSession().getPacketBufferSize(), netOut.capacity() * 2));
             }
         }
     }
 
-    private SSLEngineResult wrap(ByteBuffer src) throws IOException {
-        while (true) {
-            netOut.clear();
-            SSLEngineResult result = engine.wrap(src, netOut);
-            if (result.getStatus() == Status.BUFFER_OVERFLOW) {
-                netOut = grow(netOut, engine.getSession().getPacketBufferSize());
-                continue;
-            }
-            if (result.bytesProduced() > 0) {
+    /**
+     * Writes the sealed records in one go. A flight of several records written one by one meets
+     * Nagle's algorithm and the peer's delayed ACK (tens of milliseconds a handshake, measured),
+     * so records are coalesced until the pump is about to wait for the peer or return.
+     */
+    private void sendPending() throws IOException {
+        if (netOut.position() > 0) {
+            try {
                 out.write(netOut.array(), netOut.arrayOffset(), netOut.position());
                 out.flush();
+            } finally {
+                netOut.clear();
             }
-            return result;
         }
     }
 
@@ -414,9 +432,10 @@ final class RecordPump {
         try {
             for (int i = 0; i < 8 && !engine.isOutboundDone(); i++) {
                 if (wrap(EMPTY).bytesProduced() == 0) {
-                    return;
+                    break;
                 }
             }
+            sendPending();
         } catch (IOException | RuntimeException ignored) {
             // The failure that brought us here is what the caller must see.
         } finally {

@@ -51,6 +51,12 @@ class SocketBehaviourTest {
         return socket;
     }
 
+    /** The peer's {@link #echoOneByte} answers {@code value}. */
+    private static void assertEchoes(SSLSocket client, int value) throws Exception {
+        client.getOutputStream().write(value);
+        assertThat(client.getInputStream().read()).isEqualTo(value);
+    }
+
     private static void echoOneByte(SSLSocket socket) throws Exception {
         int b = socket.getInputStream().read();
         socket.getOutputStream().write(b);
@@ -65,8 +71,7 @@ class SocketBehaviourTest {
                 SSLSocket client = connect("OffloadJSSE", server.port())) {
             client.startHandshake();
             assertThat(offloader.stats().completed()).isGreaterThan(before);
-            client.getOutputStream().write(1);
-            assertThat(client.getInputStream().read()).isEqualTo(1);
+            assertEchoes(client, 1);
             server.await();
         }
     }
@@ -84,8 +89,7 @@ class SocketBehaviourTest {
                 called.complete(null);
             });
             client.startHandshake();
-            client.getOutputStream().write(7);
-            assertThat(client.getInputStream().read()).isEqualTo(7);
+            assertEchoes(client, 7);
             called.get(SocketPeers.TIMEOUT_SECONDS, TimeUnit.SECONDS);
             Thread.sleep(200);
             assertThat(events).hasSize(1);
@@ -206,8 +210,7 @@ class SocketBehaviourTest {
             timedOut.complete(null);
             client.setSoTimeout(TIMEOUT_MILLIS);
             client.startHandshake();
-            client.getOutputStream().write(8);
-            assertThat(client.getInputStream().read()).isEqualTo(8);
+            assertEchoes(client, 8);
             server.await();
         }
     }
@@ -248,8 +251,7 @@ class SocketBehaviourTest {
                     Socket plain = new Socket("127.0.0.1", server.port())) {
                 plain.setSoTimeout(TIMEOUT_MILLIS);
                 SSLSocket client = (SSLSocket) factory.createSocket(plain, "localhost", server.port(), autoClose);
-                client.getOutputStream().write(5);
-                assertThat(client.getInputStream().read()).isEqualTo(5);
+                assertEchoes(client, 5);
                 assertThat(client.getSession().getPeerHost()).isEqualTo("localhost");
                 client.close();
                 assertThat(client.isClosed()).isTrue();
@@ -284,8 +286,7 @@ class SocketBehaviourTest {
             SSLSocketFactory clientFactory = SocketPeers.clientContext(SocketPeers.SUN).getSocketFactory();
             try (SSLSocket client = (SSLSocket) clientFactory.createSocket("localhost", listener.getLocalPort())) {
                 client.setSoTimeout(TIMEOUT_MILLIS);
-                client.getOutputStream().write(6);
-                assertThat(client.getInputStream().read()).isEqualTo(6);
+                assertEchoes(client, 6);
             }
             served.get(SocketPeers.TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
@@ -303,8 +304,7 @@ class SocketBehaviourTest {
             client.setSoTimeout(TIMEOUT_MILLIS);
             client.connect(new InetSocketAddress("localhost", server.port()), TIMEOUT_MILLIS);
             assertThat(client.isConnected()).isTrue();
-            client.getOutputStream().write(3);
-            assertThat(client.getInputStream().read()).isEqualTo(3);
+            assertEchoes(client, 3);
             assertThat(client.getSession().getProtocol()).isEqualTo("TLSv1.2");
             assertThat(client.getSession().getPeerHost()).isEqualTo("localhost");
             server.await();
@@ -326,8 +326,7 @@ class SocketBehaviourTest {
             assertThat(client.getApplicationProtocol()).isNull();
             client.startHandshake();
             assertThat(client.getApplicationProtocol()).isEqualTo("http/1.1");
-            client.getOutputStream().write(1);
-            assertThat(client.getInputStream().read()).isEqualTo(1);
+            assertEchoes(client, 1);
             server.await();
         }
     }
@@ -347,8 +346,7 @@ class SocketBehaviourTest {
             SSLContext withKey = TestCertificates.context(SocketPeers.SUN, SocketPeers.EC, SocketPeers.EC);
             try (SSLSocket client = (SSLSocket) withKey.getSocketFactory().createSocket("localhost", server.port())) {
                 client.setSoTimeout(TIMEOUT_MILLIS);
-                client.getOutputStream().write(4);
-                assertThat(client.getInputStream().read()).isEqualTo(4);
+                assertEchoes(client, 4);
             }
             server.await();
             assertThat(peer.get()).isEqualTo(SocketPeers.EC.certificate());
