@@ -41,6 +41,15 @@ final class Buffers {
         }
     }
 
+    static void checkDestination(ByteBuffer dst) {
+        if (dst == null) {
+            throw new IllegalArgumentException("Destination buffer is null");
+        }
+        if (dst.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+    }
+
     static void checkArguments(ByteBuffer[] buffers, int offset, int length, boolean writable, String what) {
         if (buffers == null) {
             throw new IllegalArgumentException(what + " buffer array is null");

@@ -88,7 +88,7 @@ final class OffloadEngine extends OffloadSSLEngine {
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
         Buffers.checkArguments(srcs, offset, length, false, "Source");
-        Buffers.checkArguments(new ByteBuffer[] {dst}, 0, 1, true, "Destination");
+        Buffers.checkDestination(dst);
         synchronized (this) {
             throwPendingFailure();
             if (phase == Phase.NEW && !outboundClosed) {
@@ -112,6 +112,7 @@ final class OffloadEngine extends OffloadSSLEngine {
                         return result(Status.BUFFER_OVERFLOW, status(), 0, 0);
                     }
                     records.sealControl(dst);
+                    releaseKeysIfClosed();
                     return result(isOutboundDoneLocked() ? Status.CLOSED : Status.OK, finishedOrStatus(), 0, recordLength);
                 }
                 if (finishedPending) {
@@ -251,6 +252,7 @@ final class OffloadEngine extends OffloadSSLEngine {
                     // RFC 5246 §7.2.1: TLS 1.2 answers close_notify with its own; TLS 1.3 may half-close.
                     closeOutboundLocked();
                 }
+                releaseKeysIfClosed();
                 return result(Status.CLOSED, status(), recordLength, 0);
             default:
                 return result(Status.OK, status(), recordLength, 0);
@@ -382,13 +384,11 @@ final class OffloadEngine extends OffloadSSLEngine {
 
     private void install(HandshakeResult result) {
         SupportedSuite suite = SupportedSuite.byId(result.cipherSuite());
-        DirectionKeys read = settings.clientMode ? result.serverWrite() : result.clientWrite();
-        DirectionKeys write = settings.clientMode ? result.clientWrite() : result.serverWrite();
         try {
-            if (suite == null) {
-                throw new SSLHandshakeException("The handshake negotiated cipher suite "
-                        + SupportedSuite.nameOf(result.cipherSuite()) + ", which the record layer cannot protect");
-            }
+            DirectionKeys read = settings.clientMode ? result.serverWrite() : result.clientWrite();
+            DirectionKeys write = settings.clientMode ? result.clientWrite() : result.serverWrite();
+            ResultCheck.check(result, suite);
+            KeyLog.record(result);
             int maxMessage = context.config.limits().maxPostHandshakeMessageSize();
             records = suite.tls13
                     ? RecordLayer.tls13(suite.aead, suite.hmac, read.trafficSecret(), write.trafficSecret(),
@@ -399,9 +399,7 @@ final class OffloadEngine extends OffloadSSLEngine {
             failHandshake(e, new byte[0]);
             return;
         } finally {
-            read.destroy();
-            write.destroy();
-            java.util.Arrays.fill(result.exporterSecret(), (byte) 0);
+            ResultCheck.destroySecrets(result);
         }
         session = establishedSession(result, suite);
         handshakeSession = null;
@@ -497,10 +495,16 @@ final class OffloadEngine extends OffloadSSLEngine {
         failureThrown = true;
         outboundClosed = true;
         inboundDone = true;
-        if (cause instanceof PeerAlertException) {
+        releaseKeysIfClosed();
+        return cause;
+    }
+
+    /** Once both directions are closed the keys are overwritten: a closed connection holds no secrets. */
+    private void releaseKeysIfClosed() {
+        if (phase == Phase.ESTABLISHED && inboundDone && isOutboundDoneLocked()) {
+            records.destroy();
             phase = Phase.CLOSED;
         }
-        return cause;
     }
 
     private void throwPendingFailure() throws SSLException {
@@ -624,6 +628,7 @@ final class OffloadEngine extends OffloadSSLEngine {
         inboundDone = true;
         boolean truncated = phase != Phase.NEW && !closeNotifyReceived;
         closeOutboundLocked();
+        releaseKeysIfClosed();
         if (truncated) {
             throw new SSLException("Inbound closed before receiving the peer's close_notify: possible truncation attack");
         }

@@ -79,7 +79,7 @@ final class BcHandshaker implements Handshaker {
     private static HandshakeResult withPendingOutput(HandshakeResult r, byte[] output) {
         return new HandshakeResult(r.sessionId(), r.protocol(), r.cipherSuite(), r.clientWrite(), r.serverWrite(),
                 r.peerCertificates(), r.localCertificates(), r.applicationProtocol(), r.requestedServerNames(),
-                r.namedGroup(), r.exporterSecret(), r.resumed(), output);
+                r.namedGroup(), r.exporterSecret(), r.clientRandom(), r.resumed(), output);
     }
 
     private String describe(Exception e) {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param requestedServerNames host names from the client's SNI
  * @param namedGroup IANA code of the key exchange group, -1 when unknown
  * @param exporterSecret TLS 1.3 exporter_master_secret, TLS 1.2 master secret
+ * @param clientRandom the ClientHello's random, which names the connection in a key log
  * @param pendingOutput handshake records still to be written (e.g. the TLS 1.2 server's
  *     ChangeCipherSpec and Finished)
  */
@@ -32,6 +33,7 @@ public record HandshakeResult(
         List<String> requestedServerNames,
         int namedGroup,
         byte[] exporterSecret,
+        byte[] clientRandom,
         boolean resumed,
         byte[] pendingOutput) implements Serializable {
 

@@ -53,6 +53,7 @@ final class ResultCapture {
                 hostNames(parameters.getClientServerNames()),
                 parameters.getNegotiatedGroup(),
                 exporter,
+                parameters.getClientRandom().clone(),
                 parameters.isResumedSession(),
                 new byte[0]);
     }

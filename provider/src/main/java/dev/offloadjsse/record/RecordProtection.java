@@ -15,6 +15,8 @@ import javax.net.ssl.SSLException;
 public abstract class RecordProtection {
 
     protected final AeadAlgorithm algorithm;
+    private static final ThreadLocal<byte[]> ALIGNED = ThreadLocal.withInitial(() -> new byte[RecordFormat.MAX_PACKET]);
+
     private final Cipher cipher;
     private final SecretKeySpec key;
     protected final byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
@@ -76,12 +78,21 @@ public abstract class RecordProtection {
         }
     }
 
-    /** Runs the AEAD from {@code in} (position to limit) to {@code out}; returns bytes written. */
-    protected final int crypt(byte[] aad, ByteBuffer in, ByteBuffer out) throws SSLException {
+    /**
+     * Runs the AEAD over {@code length} bytes of {@code in} at absolute {@code inOffset} into
+     * {@code out} at absolute {@code outOffset} (up to its limit); returns the bytes written.
+     * Array-backed buffers use the array form, which allocates least in the JDK's ciphers.
+     */
+    protected final int crypt(byte[] aad, ByteBuffer in, int inOffset, int length, ByteBuffer out, int outOffset)
+            throws SSLException {
         try {
             cipher.init(cipherMode, key, algorithm.parameters(nonce));
             cipher.updateAAD(aad);
-            return cipher.doFinal(in, out);
+            if (in.hasArray() && out.hasArray()) {
+                return cryptArrays(in.array(), in.arrayOffset() + inOffset, length, out, outOffset);
+            }
+            return cipher.doFinal(in.duplicate().limit(inOffset + length).position(inOffset),
+                    out.duplicate().limit(out.limit()).position(outOffset));
         } catch (AEADBadTagException e) {
             throw new RecordException(AlertDescription.BAD_RECORD_MAC,
                     "Record " + sequence + " failed authentication: the peer's record was altered or keys differ", e);
@@ -101,8 +112,20 @@ public abstract class RecordProtection {
         }
     }
 
-    protected static ByteBuffer slice(ByteBuffer buffer, int from, int to) {
-        return buffer.duplicate().limit(to).position(from);
+    private int cryptArrays(byte[] input, int inputOffset, int length, ByteBuffer out, int outOffset)
+            throws GeneralSecurityException {
+        byte[] output = out.array();
+        int outputOffset = out.arrayOffset() + outOffset;
+        if (out.limit() - outOffset < cipher.getOutputSize(length)) {
+            throw new javax.crypto.ShortBufferException("No room for " + cipher.getOutputSize(length) + " bytes");
+        }
+        if (cipherMode == Cipher.DECRYPT_MODE && algorithm == AeadAlgorithm.CHACHA20_POLY1305 && inputOffset != 0) {
+            // JDK 17's ChaCha20-Poly1305 copies its input twice unless it starts at index 0 (≈36 KB per 16 KiB record).
+            byte[] aligned = ALIGNED.get();
+            System.arraycopy(input, inputOffset, aligned, 0, length);
+            return cipher.doFinal(aligned, 0, length, output, outputOffset);
+        }
+        return cipher.doFinal(input, inputOffset, length, output, outputOffset);
     }
 
     protected static void requireAtLeast(int length, int minimum) throws RecordException {

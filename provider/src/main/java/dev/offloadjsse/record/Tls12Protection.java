@@ -41,7 +41,7 @@ public final class Tls12Protection extends RecordProtection {
         int fragment = explicitNonce + length + AeadAlgorithm.TAG_LENGTH;
         RecordFormat.putHeader(dst, start, contentType, fragment);
         fillAad(contentType, length);
-        crypt(aad, slice(dst, payload, payload + length), slice(dst, payload, payload + length + AeadAlgorithm.TAG_LENGTH));
+        crypt(aad, dst, payload, length, dst, payload);
         advance();
         return RecordFormat.HEADER_LENGTH + fragment;
     }
@@ -66,7 +66,7 @@ public final class Tls12Protection extends RecordProtection {
         fillAad(contentType, plaintextLength);
         int outStart = out.position();
         int payload = start + RecordFormat.HEADER_LENGTH + explicitNonce;
-        crypt(aad, slice(src, payload, start + recordLength), slice(out, outStart, out.limit()));
+        crypt(aad, src, payload, start + recordLength - payload, out, outStart);
         advance();
         out.position(outStart + plaintextLength);
         return contentType;

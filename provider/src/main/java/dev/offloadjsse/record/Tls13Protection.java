@@ -39,7 +39,7 @@ public final class Tls13Protection extends RecordProtection {
         RecordFormat.putHeader(dst, start, ContentType.APPLICATION_DATA, fragment);
         dst.get(start, aad);
         xorNonce(iv);
-        crypt(aad, slice(dst, payload, payload + inner), slice(dst, payload, payload + fragment));
+        crypt(aad, dst, payload, inner, dst, payload);
         advance();
         return RecordFormat.HEADER_LENGTH + fragment;
     }
@@ -55,8 +55,8 @@ public final class Tls13Protection extends RecordProtection {
         src.get(start, aad);
         xorNonce(iv);
         int outStart = out.position();
-        int written = crypt(aad, slice(src, start + RecordFormat.HEADER_LENGTH, start + recordLength),
-                slice(out, outStart, out.limit()));
+        int written = crypt(aad, src, start + RecordFormat.HEADER_LENGTH, recordLength - RecordFormat.HEADER_LENGTH,
+                out, outStart);
         int end = outStart + written;
         while (end > outStart && out.get(end - 1) == 0) {
             end--;
