@@ -331,6 +331,34 @@ class SocketBehaviourTest {
         }
     }
 
+    /** SSLSocket.setHandshakeApplicationProtocolSelector: the server's selector is called with that socket and the offer, and its choice is used. */
+    @ParameterizedTest
+    @ValueSource(strings = {"OffloadJSSE", "SunJSSE"})
+    void serverSocketsAlpnSelectorChoosesTheProtocol(String underTest) throws Exception {
+        CompletableFuture<Object> selectorSocket = new CompletableFuture<>();
+        try (OneShotServer server = new OneShotServer(SocketPeers.serverContext(provider(underTest)), socket -> {
+            socket.setHandshakeApplicationProtocolSelector((self, offered) -> {
+                selectorSocket.complete(self == socket ? "this socket" : self);
+                return offered.contains("h2") ? "h2" : null;
+            });
+            echoOneByte(socket);
+            assertThat(socket.getApplicationProtocol()).isEqualTo("h2");
+        })) {
+            SSLSocket client = (SSLSocket) SocketPeers.clientContext(SocketPeers.SUN).getSocketFactory()
+                    .createSocket("localhost", server.port());
+            try (client) {
+                client.setSoTimeout(TIMEOUT_MILLIS);
+                SSLParameters parameters = client.getSSLParameters();
+                parameters.setApplicationProtocols(new String[] {"http/1.1", "h2"});
+                client.setSSLParameters(parameters);
+                assertEchoes(client, 2);
+                assertThat(client.getApplicationProtocol()).isEqualTo("h2");
+            }
+            server.await();
+            assertThat(selectorSocket.get()).isEqualTo("this socket");
+        }
+    }
+
     /** SSLServerSocket.setNeedClientAuth: accepted sockets require, and then know, the client's certificate. */
     @ParameterizedTest
     @ValueSource(strings = {"OffloadJSSE", "SunJSSE"})
