@@ -29,7 +29,8 @@ public final class HttpsExample implements Example {
         ServerTls tls = ServerTls.create(options);
         Path pem = tls.writeCertificatePem();
         TlsServer server = TlsServer.start(tls.context(), TlsServer.loopback(options.port()),
-                () -> new HttpConnectionHandler(HttpsExample::respond), TransportConfig.defaults());
+                () -> new HttpConnectionHandler((request, connection) -> respond(request, connection, tls)),
+                TransportConfig.defaults());
         LOG.log(System.Logger.Level.INFO, "HTTPS example listening on {0} with provider {1}",
                 server.localAddress(), tls.context().getProvider().getName());
         return new StartedExample() {
@@ -46,17 +47,18 @@ public final class HttpsExample implements Example {
             @Override
             public void close() {
                 server.close();
+                tls.close();
             }
         };
     }
 
-    private static HttpResponse respond(HttpRequest request, TlsConnection connection) {
+    private static HttpResponse respond(HttpRequest request, TlsConnection connection, ServerTls tls) {
         if (!request.path().equals("/")) {
             return HttpResponse.error(404, Map.of());
         }
         if (!request.method().equals("GET") && !request.isHead()) {
             return HttpResponse.error(405, Map.of("Allow", "GET, HEAD"));
         }
-        return HttpResponse.json(StatusReport.of(connection));
+        return HttpResponse.json(StatusReport.of(connection, tls.stepThreads()));
     }
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 /** Launches one example: {@code java -jar offload-jsse-examples.jar [EXAMPLE] [options]}. */
 public final class Main {
 
-    private static final Map<String, Example> EXAMPLES = byName(List.of(new HttpsExample()));
+    private static final Map<String, Example> EXAMPLES = byName(List.of(
+            new HttpsExample(), new JettyExample(), new TomcatExample(), new NettyExample()));
 
     private Main() {
     }

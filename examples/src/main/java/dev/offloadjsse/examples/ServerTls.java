@@ -1,11 +1,16 @@
 package dev.offloadjsse.examples;
 
+import dev.offloadjsse.OffloadConfig;
+import dev.offloadjsse.OffloadJsseProvider;
+import dev.offloadjsse.handshake.BcHandshakerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Provider;
+import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
@@ -16,17 +21,30 @@ import javax.net.ssl.SSLContext;
  * The server side of an example's TLS: an {@code SSLContext} from the chosen provider with the
  * key from a PKCS#12 keystore or a generated self-signed certificate, and that certificate as PEM
  * for clients.
+ *
+ * <p>With OffloadJSSE each server gets a provider instance of its own, so that its offloader
+ * counters and its {@link StepThreads} (where the handshake steps ran) count only its own
+ * handshakes, however many examples run in one JVM. {@link #close()} stops that offloader.
  */
-final class ServerTls {
+final class ServerTls implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ServerTls.class.getName());
 
     private final SSLContext context;
+    private final KeyStore keys;
+    private final char[] password;
     private final X509Certificate certificate;
+    private final OffloadJsseProvider offload;
+    private final StepThreads stepThreads;
 
-    private ServerTls(SSLContext context, X509Certificate certificate) {
+    private ServerTls(SSLContext context, KeyStore keys, char[] password, OffloadJsseProvider offload,
+            StepThreads stepThreads) throws GeneralSecurityException {
         this.context = context;
-        this.certificate = certificate;
+        this.keys = keys;
+        this.password = password;
+        this.certificate = firstKeyCertificate(keys);
+        this.offload = offload;
+        this.stepThreads = stepThreads;
     }
 
     static ServerTls create(ExampleOptions options) throws GeneralSecurityException, IOException {
@@ -35,13 +53,47 @@ final class ServerTls {
                 : generated(options.password());
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, options.password());
-        SSLContext context = SSLContext.getInstance("TLS", JsseProviders.installed(options.provider()));
+        OffloadJsseProvider offload = null;
+        StepThreads stepThreads = null;
+        Provider provider;
+        if (options.provider().equals(OffloadJsseProvider.NAME)) {
+            stepThreads = new StepThreads();
+            StepThreads recorder = stepThreads;
+            offload = new OffloadJsseProvider(OffloadConfig.fromSystemProperties()
+                    .withHandshakers(random -> recorder.recording(new BcHandshakerFactory(random))));
+            provider = offload;
+        } else {
+            provider = Security.getProvider(JsseProviders.installed(options.provider()));
+            if (provider == null) {
+                throw new GeneralSecurityException("no JSSE provider named " + options.provider());
+            }
+        }
+        SSLContext context = SSLContext.getInstance("TLS", provider);
         context.init(keyManagers.getKeyManagers(), null, null);
-        return new ServerTls(context, firstKeyCertificate(keys));
+        return new ServerTls(context, keys, options.password(), offload, stepThreads);
     }
 
     SSLContext context() {
         return context;
+    }
+
+    /** The keystore with the server's key, for frameworks that build their own key managers. */
+    KeyStore keyStore() {
+        return keys;
+    }
+
+    char[] password() {
+        return password.clone();
+    }
+
+    /** The example's own OffloadJSSE provider, or {@code null} when it runs another provider. */
+    OffloadJsseProvider offloadProvider() {
+        return offload;
+    }
+
+    /** Where this server's handshake steps ran, or {@code null} when it runs another provider. */
+    StepThreads stepThreads() {
+        return stepThreads;
     }
 
     /** Writes the server certificate (never the key) to a new PEM file in the temporary directory. */
@@ -49,6 +101,14 @@ final class ServerTls {
         Path pem = Files.createTempFile("offload-jsse-server-", ".pem");
         Files.writeString(pem, Pem.encode("CERTIFICATE", certificate.getEncoded()));
         return pem;
+    }
+
+    /** Stops the example's own offloader (call after the server has stopped). */
+    @Override
+    public void close() {
+        if (offload != null) {
+            offload.config().offloader().close();
+        }
     }
 
     private static KeyStore load(Path file, char[] password) throws GeneralSecurityException, IOException {
