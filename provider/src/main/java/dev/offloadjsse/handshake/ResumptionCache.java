@@ -18,11 +18,17 @@ final class ResumptionCache {
     private static final int MAX_SESSIONS = 20_480;
 
     private final SecureRandom random;
+    private final SessionTickets tickets;
     private final Map<ByteBuffer, TlsSession> serverSessions = lru();
     private final Map<String, TlsSession> clientSessions = lru();
 
     ResumptionCache(SecureRandom random) {
         this.random = random;
+        this.tickets = new SessionTickets(random);
+    }
+
+    SessionTickets tickets() {
+        return tickets;
     }
 
     byte[] newSessionId() {

@@ -18,7 +18,9 @@ import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
+import org.bouncycastle.tls.ExtensionType;
 import org.bouncycastle.tls.KeyExchangeAlgorithm;
+import org.bouncycastle.tls.NewSessionTicket;
 import org.bouncycastle.tls.NameType;
 import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
@@ -41,6 +43,8 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
     private TlsCredentialedSigner credentials;
     private String credentialProblem = "no key manager";
     private HandshakeResult result;
+    /** The client's session_ticket extension: null when not offered, empty when asking for a ticket. */
+    private byte[] clientTicket;
 
     ServerPeer(BcTlsCrypto crypto, KeyMaterial keyMaterial, ResumptionCache resumption, HandshakeRequest request) {
         super(crypto);
@@ -56,7 +60,26 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
 
     @Override
     public TlsSession getSessionToResume(byte[] sessionID) {
-        return resumption.serverSession(sessionID, request.resumable());
+        TlsSession fromTicket = clientTicket == null ? null : resumption.tickets().open(clientTicket, sessionID, getCrypto());
+        return fromTicket != null ? fromTicket : resumption.serverSession(sessionID, request.resumable());
+    }
+
+    /** RFC 5077 §3.2: a TLS 1.2 server answers a client's session_ticket extension with an empty one. */
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Hashtable getServerExtensions() throws IOException {
+        Hashtable extensions = super.getServerExtensions();
+        if (clientTicket != null && !TlsUtils.isTLSv13(context)) {
+            extensions = TlsExtensionsUtils.ensureExtensionsInitialised(extensions);
+            extensions.put(ExtensionType.session_ticket, TlsUtils.EMPTY_BYTES);
+        }
+        return extensions;
+    }
+
+    @Override
+    public NewSessionTicket getNewSessionTicket() throws IOException {
+        SessionTickets tickets = resumption.tickets();
+        return new NewSessionTicket(tickets.lifetimeSeconds(), tickets.issue(context.getSecurityParametersHandshake(), getCrypto()));
     }
 
     @Override
@@ -102,6 +125,7 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public void processClientExtensions(Hashtable clientExtensions) throws IOException {
         super.processClientExtensions(clientExtensions);
+        clientTicket = TlsUtils.getExtensionData(clientExtensions, ExtensionType.session_ticket);
         List<SNIServerName> names = new ArrayList<>();
         Vector serverNames = TlsExtensionsUtils.getServerNameExtensionClient(clientExtensions);
         if (serverNames != null) {

@@ -57,6 +57,22 @@ class ResumptionTest {
         assertThat(second.getPeerCertificates()).isEqualTo(first.getPeerCertificates());
     }
 
+    /**
+     * RFC 5077: SunJSSE's client asks for a ticket; our server issues one and resumes from it even
+     * when its own session-ID cache no longer has the session.
+     */
+    @org.junit.jupiter.api.Test
+    void serverResumesFromItsSessionTicket() throws Exception {
+        SSLContext clientContext = TestCertificates.context(SUN, null, identity);
+        SSLContext serverContext = TestCertificates.context(OFFLOAD, identity, identity);
+        serverContext.getServerSessionContext().setSessionCacheSize(1);
+        SSLSession first = handshake(clientContext, serverContext);
+        handshake(TestCertificates.context(SUN, null, identity), serverContext);
+        assertThat(serverContext.getServerSessionContext().getSession(first.getId())).as("evicted from the id cache").isNull();
+        SSLSession second = handshake(clientContext, serverContext);
+        assertThat(second.getCreationTime()).as("resumed").isEqualTo(first.getCreationTime());
+    }
+
     /** SunJSSE 17 resumes TLS 1.2 through stateless tickets and lists no ids, so only ours is checked. */
     @org.junit.jupiter.api.Test
     void theServerSessionContextListsTheSessionId() throws Exception {
