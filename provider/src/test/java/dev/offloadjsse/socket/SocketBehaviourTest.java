@@ -215,26 +215,32 @@ class SocketBehaviourTest {
         }
     }
 
-    /** Socket.close javadoc: a thread blocked in read on this socket gets a SocketException. */
+    /**
+     * Socket.close javadoc: a thread blocked in I/O on the socket is released with a
+     * SocketException. SunJSSE, the oracle, sometimes ends such a read with -1 instead (seen in
+     * this test), so either ending is accepted: what must not happen is a read that stays blocked.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"OffloadJSSE", "SunJSSE"})
-    void closeFromAnotherThreadEndsABlockedRead(String underTest) throws Exception {
+    void closeFromAnotherThreadReleasesABlockedRead(String underTest) throws Exception {
         CompletableFuture<Void> clientDone = new CompletableFuture<>();
         try (OneShotServer server = sunServer(socket -> {
             socket.startHandshake();
             clientDone.get(SocketPeers.TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }); SSLSocket client = connect(underTest, server.port())) {
             client.startHandshake();
-            CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Object> reader = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return new AssertionError("read returned " + client.getInputStream().read());
+                    return client.getInputStream().read();
                 } catch (Throwable e) {
                     return e;
                 }
             });
             Thread.sleep(200);
             client.close();
-            assertThat(reader.get(SocketPeers.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(java.net.SocketException.class);
+            Object ending = reader.get(SocketPeers.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertThat(ending).satisfiesAnyOf(e -> assertThat(e).isInstanceOf(java.net.SocketException.class),
+                    e -> assertThat(e).isEqualTo(-1));
             assertThat(client.isClosed()).isTrue();
             clientDone.complete(null);
             server.await();
