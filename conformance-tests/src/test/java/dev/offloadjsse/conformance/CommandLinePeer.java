@@ -40,8 +40,11 @@ abstract class CommandLinePeer implements Peer {
         return server.stdout();
     }
 
-    /** Peer-specific evidence in the output, for example that a HelloRetryRequest happened. */
-    void checkOutput(String output, Cell cell) {
+    /**
+     * Peer-specific evidence, for example that a HelloRetryRequest happened: in its output or in a
+     * trace it wrote (wait for {@code tool}'s exit before reading a file it may not have flushed).
+     */
+    void checkOutput(ToolProcess tool, Cell cell) throws Exception {
     }
 
     @Override
@@ -69,7 +72,7 @@ abstract class CommandLinePeer implements Peer {
                 throw new AssertionError("the client did not end cleanly after our close_notify\n" + client.describe());
             }
             cell.serverPayload().requireIn(client.stdout(), name() + " client");
-            checkOutput(client.output(), cell);
+            checkOutput(client, cell);
             cell.verify(negotiated);
         }
     }
@@ -101,7 +104,7 @@ abstract class CommandLinePeer implements Peer {
                         StandardCharsets.US_ASCII));
                 cell.clientPayload().requireIn(receivedByServer(server), name() + " server");
             }
-            checkOutput(server.output(), cell);
+            checkOutput(server, cell);
             cell.verify(negotiated);
         }
     }

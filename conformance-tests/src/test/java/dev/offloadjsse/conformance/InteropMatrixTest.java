@@ -30,9 +30,13 @@ class InteropMatrixTest {
         REPORT.write(TARGET.resolve("interop-report.md"));
     }
 
+    /** {@code -Dinterop.cells=TEXT} runs only the cells whose name contains TEXT (to rerun one while working on it). */
+    private static final String ONLY = System.getProperty("interop.cells", "");
+
     @TestFactory
     Stream<DynamicTest> matrix() {
         return Matrix.cells(Peers.all()).stream()
+                .filter(cell -> cell.toString().contains(ONLY))
                 .filter(cell -> cell.peer().support(cell).kind() != Support.Kind.NOT_APPLICABLE || notApplicable(cell))
                 .map(cell -> DynamicTest.dynamicTest(cell.toString(), () -> run(cell)));
     }

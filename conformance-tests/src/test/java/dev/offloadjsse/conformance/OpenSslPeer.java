@@ -1,7 +1,15 @@
 package dev.offloadjsse.conformance;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * OpenSSL's {@code s_client} and {@code s_server}: every cell, including HelloRetryRequest
@@ -15,6 +23,9 @@ final class OpenSslPeer extends CommandLinePeer {
     /** Our client's first key share is X25519; a server taking only P-384 must ask again. */
     private static final String SERVER_HRR_GROUPS = "P-384";
     private static final long PAUSE_MILLIS = 300;
+
+    /** The -msg trace file of the tool started last in each role (cells run one at a time). */
+    private final Map<Role, Path> traces = new EnumMap<>(Role.class);
 
     @Override
     public String name() {
@@ -32,30 +43,42 @@ final class OpenSslPeer extends CommandLinePeer {
     }
 
     @Override
-    List<String> clientCommand(Cell cell, TestPki pki, int port) {
+    List<String> clientCommand(Cell cell, TestPki pki, int port) throws IOException {
         List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
                 "-servername", "localhost", "-verify_hostname", "localhost", "-CAfile", pki.caPem().toString(),
                 "-verify_return_error"));
-        options(command, cell, String.join(",", Check.CLIENT_ALPN), CLIENT_HRR_GROUPS);
+        traces.put(Role.CLIENT, trace(pki, Role.CLIENT));
+        options(command, cell, String.join(",", Check.CLIENT_ALPN), CLIENT_HRR_GROUPS, traces.get(Role.CLIENT));
         return command;
     }
 
     @Override
-    List<String> serverCommand(Cell cell, TestPki pki, int port) {
+    List<String> serverCommand(Cell cell, TestPki pki, int port) throws IOException {
         List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
                 "-naccept", "1", "-cert", pki.certPem(cell.certificate()).toString(),
                 "-key", pki.keyPem(cell.certificate()).toString()));
-        options(command, cell, String.join(",", Check.SERVER_ALPN), SERVER_HRR_GROUPS);
+        traces.put(Role.SERVER, trace(pki, Role.SERVER));
+        options(command, cell, String.join(",", Check.SERVER_ALPN), SERVER_HRR_GROUPS, traces.get(Role.SERVER));
         return command;
     }
 
-    private static void options(List<String> command, Cell cell, String alpn, String hrrGroups) {
+    private static void options(List<String> command, Cell cell, String alpn, String hrrGroups, Path trace) {
         if (cell.check() == Check.ALPN) {
             command.addAll(List.of("-alpn", alpn));
         }
         if (cell.check() == Check.HELLO_RETRY) {
-            command.addAll(List.of("-groups", hrrGroups, "-msg"));
+            command.addAll(List.of("-groups", hrrGroups));
         }
+        if (cell.check() == Check.HELLO_RETRY || cell.check() == Check.KEY_UPDATE) {
+            command.addAll(List.of("-msg", "-msgfile", trace.toString()));
+        }
+    }
+
+    /** Where the tool of {@code role} writes its -msg trace: a file, so that it never mixes with the data. */
+    private static Path trace(TestPki pki, Role toolRole) throws IOException {
+        Path trace = pki.file("openssl-" + toolRole.name().toLowerCase() + "-msg.txt");
+        Files.deleteIfExists(trace);
+        return trace;
     }
 
     @Override
@@ -99,23 +122,70 @@ final class OpenSslPeer extends CommandLinePeer {
         }
     }
 
-    /** s_server prints KEYUPDATE where it sent one, between the halves of the client's data. */
+    /**
+     * s_server mixes notices into its standard output wherever a read or a command returns: after
+     * {@code k}/{@code K} it prints "SSL_do_handshake -> 1" (through stdio, so the line may come out
+     * later, between any two writes of received data), and "Read BLOCK" when a record carried no
+     * application data (our KeyUpdate). These exact lines are removed; every other byte must be the data.
+     */
     @Override
     String receivedByServer(ToolProcess server) {
-        return server.stdout().replaceAll("KEYUPDATE\\r?\\n?", "");
+        String received = server.stdout();
+        for (String notice : SERVER_NOTICES) {
+            received = received.replace(notice, "");
+        }
+        return received;
     }
 
-    /** -msg prints each handshake message; a HelloRetryRequest makes two ClientHellos. */
+    private static final List<String> SERVER_NOTICES = List.of(
+            "SSL_do_handshake -> 1\n", "Read BLOCK\n", "Write BLOCK\n", "KEYUPDATE\n");
+
+    /**
+     * HelloRetryRequest: the -msg trace has two ClientHellos. KeyUpdate: the tool sent both of its
+     * KeyUpdates (update_not_requested, then update_requested) and received exactly one from us,
+     * update_not_requested (RFC 8446 §4.6.3: the answer to a request must not request again).
+     */
     @Override
-    void checkOutput(String output, Cell cell) {
+    void checkOutput(ToolProcess tool, Cell cell) throws Exception {
+        if (cell.check() != Check.HELLO_RETRY && cell.check() != Check.KEY_UPDATE) {
+            return;
+        }
+        if (tool.awaitExit() != 0) {
+            throw new AssertionError("openssl did not end cleanly\n" + tool.describe());
+        }
+        Path trace = traces.get(cell.ourRole().other());
+        String messages = Files.exists(trace) ? Files.readString(trace, StandardCharsets.ISO_8859_1) : "";
         if (cell.check() == Check.HELLO_RETRY) {
-            int clientHellos = output.split(", ClientHello", -1).length - 1;
+            int clientHellos = count(messages, ", ClientHello");
             if (clientHellos < 2) {
                 throw new AssertionError("no HelloRetryRequest: " + clientHellos + " ClientHello in the -msg trace");
             }
+            return;
         }
-        if (cell.check() == Check.KEY_UPDATE && !output.contains("KEYUPDATE")) {
-            throw new AssertionError("openssl did not report sending KeyUpdate");
+        List<String> sent = keyUpdates(messages, ">>>");
+        List<String> received = keyUpdates(messages, "<<<");
+        if (!sent.equals(List.of(NOT_REQUESTED, REQUESTED)) || !received.equals(List.of(NOT_REQUESTED))) {
+            throw new AssertionError("expected openssl to send KeyUpdate " + NOT_REQUESTED + " then " + REQUESTED
+                    + " and to receive one " + NOT_REQUESTED + "; it sent " + sent + " and received " + received
+                    + "\n" + messages.substring(Math.max(0, messages.length() - 1500)));
         }
+    }
+
+    private static final String NOT_REQUESTED = "18 00 00 01 00";
+    private static final String REQUESTED = "18 00 00 01 01";
+
+    /** The bodies of the KeyUpdate messages in the trace going {@code direction} (">>>" sent, "<<<" received). */
+    private static List<String> keyUpdates(String trace, String direction) {
+        List<String> bodies = new ArrayList<>();
+        Matcher matcher = Pattern.compile(Pattern.quote(direction) + " TLS 1.3, Handshake \\[length 0005\\], KeyUpdate\\s+([0-9a-f ]{14})")
+                .matcher(trace);
+        while (matcher.find()) {
+            bodies.add(matcher.group(1));
+        }
+        return bodies;
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 }

@@ -62,6 +62,11 @@ final class TestPki {
         }
     }
 
+    /** A scratch file of the matrix (for example a tool's message trace) next to the certificates. */
+    Path file(String name) {
+        return directory.resolve(name);
+    }
+
     Path caPem() {
         return directory.resolve("ca.pem");
     }

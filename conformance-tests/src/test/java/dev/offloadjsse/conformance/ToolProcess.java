@@ -64,6 +64,13 @@ final class ToolProcess implements AutoCloseable {
     void awaitOutput(String text) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!output().contains(text)) {
+            if (!process.isAlive()) {
+                // it may have printed the text just before exiting: read what is still in the pipes
+                joinReaders();
+                if (output().contains(text)) {
+                    return;
+                }
+            }
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError("'" + text + "' never appeared\n" + describe());
             }
@@ -75,15 +82,18 @@ final class ToolProcess implements AutoCloseable {
     int awaitExit() throws InterruptedException {
         if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
-            for (Thread reader : readers) {
-                reader.join();
-            }
+            joinReaders();
             return -1;
         }
-        for (Thread reader : readers) {
-            reader.join();
-        }
+        joinReaders();
         return process.exitValue();
+    }
+
+    /** Waits (boundedly: a child the tool left behind may hold its pipes open) until the output is read. */
+    private void joinReaders() throws InterruptedException {
+        for (Thread reader : readers) {
+            reader.join(DEADLINE.toMillis());
+        }
     }
 
     String stdout() {
