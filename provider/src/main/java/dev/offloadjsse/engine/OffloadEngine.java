@@ -220,11 +220,15 @@ final class OffloadEngine extends OffloadSSLEngine {
 
     private SSLEngineResult unwrapRecord(ByteBuffer src, int recordLength, ByteBuffer[] dsts, int offset, int length)
             throws SSLException {
+        // Room is checked before decrypting, as SunJSSE does: a record opened twice would reuse its
+        // nonce, which JDK 17's ChaCha20-Poly1305 refuses even for decryption (fuzz finding F1).
         int room = records.plaintextRoomFor(recordLength);
-        boolean direct = length > 0 && dsts[offset].remaining() >= room;
+        if (Buffers.remaining(dsts, offset, length) < room) {
+            return result(Status.BUFFER_OVERFLOW, status(), 0, 0);
+        }
+        boolean direct = dsts[offset].remaining() >= room;
         ByteBuffer out = direct ? dsts[offset] : SCRATCH.get().clear();
         int outStart = out.position();
-        int srcStart = src.position();
         InboundRecord kind;
         try {
             kind = records.open(src, recordLength, out);
@@ -236,11 +240,6 @@ final class OffloadEngine extends OffloadSSLEngine {
             case APPLICATION_DATA:
                 int produced = out.position() - outStart;
                 if (!direct) {
-                    if (Buffers.remaining(dsts, offset, length) < produced) {
-                        records.unread();
-                        src.position(srcStart);
-                        return result(Status.BUFFER_OVERFLOW, status(), 0, 0);
-                    }
                     out.flip();
                     Buffers.scatter(out, dsts, offset, length);
                 }
@@ -316,9 +315,12 @@ final class OffloadEngine extends OffloadSSLEngine {
                 return;
             }
             if (failed != null) {
-                byte[] alert = failed.alertRecords().length > 0 || failed.alert() == HandshakeFailedException.NO_ALERT
-                        ? failed.alertRecords() : Alerts.plaintext(true, failed.alert());
-                failHandshake(failed, alert);
+                failHandshake(failed, alertFor(failed));
+                return;
+            }
+            if (!RecordFormat.isWholeRecords(step.output())) {
+                failHandshake(new SSLHandshakeException("The offload component's handshake output is not whole TLS records"),
+                        Alerts.plaintext(true, AlertDescription.INTERNAL_ERROR));
                 return;
             }
             handshakeOutput.add(step.output());
@@ -328,7 +330,7 @@ final class OffloadEngine extends OffloadSSLEngine {
                             Alerts.plaintext(true, AlertDescription.UNEXPECTED_MESSAGE));
                     return;
                 }
-                install(step.result());
+                installOrFail(step.result());
             } else if (!inboundRecords.isEmpty()) {
                 stepReady = true;
             }
@@ -344,6 +346,26 @@ final class OffloadEngine extends OffloadSSLEngine {
         stepRunning = false;
         failHandshake(new SSLHandshakeException("The handshake did not complete within "
                 + context.config.limits().handshakeTimeout().toMillis() + " ms"), Alerts.plaintext(true, AlertDescription.USER_CANCELED));
+    }
+
+    /** The records the component wrote for the peer if they are well formed, else our own plaintext alert. */
+    private static byte[] alertFor(HandshakeFailedException failed) {
+        if (failed.alertRecords().length > 0 && RecordFormat.isWholeRecords(failed.alertRecords())) {
+            return failed.alertRecords();
+        }
+        return failed.alert() == HandshakeFailedException.NO_ALERT ? new byte[0]
+                : Alerts.plaintext(true, failed.alert() >= 0 && failed.alert() < 256 ? failed.alert() : AlertDescription.INTERNAL_ERROR);
+    }
+
+    /** The result may come from another process: whatever is wrong with it fails this handshake alone. */
+    private void installOrFail(HandshakeResult result) {
+        try {
+            install(result);
+        } catch (RuntimeException e) {
+            SSLHandshakeException failure = new SSLHandshakeException("Cannot install the handshake result: " + e);
+            failure.initCause(e);
+            failHandshake(failure, Alerts.plaintext(true, AlertDescription.INTERNAL_ERROR));
+        }
     }
 
     private synchronized void offloadRefused(Throwable error) {

@@ -2,6 +2,7 @@ package dev.offloadjsse.engine;
 
 import dev.offloadjsse.handshake.DirectionKeys;
 import dev.offloadjsse.handshake.HandshakeResult;
+import dev.offloadjsse.record.RecordFormat;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
@@ -27,6 +28,7 @@ final class ResultCheck {
         require(result.peerCertificates() != null && result.localCertificates() != null
                 && result.requestedServerNames() != null && result.applicationProtocol() != null
                 && result.pendingOutput() != null, "certificates, names, ALPN and pending output");
+        require(RecordFormat.isWholeRecords(result.pendingOutput()), "pending output is not whole TLS records");
         for (DirectionKeys keys : List.of(nonNull(result.clientWrite()), nonNull(result.serverWrite()))) {
             if (suite.tls13) {
                 require(keys.trafficSecret() != null && keys.trafficSecret().length >= 32, "TLS 1.3 traffic secret");

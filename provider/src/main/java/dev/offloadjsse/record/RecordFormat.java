@@ -44,6 +44,23 @@ public final class RecordFormat {
         return HEADER_LENGTH + length;
     }
 
+    /** True when {@code bytes} is a sequence of whole records with plausible headers (and nothing else). */
+    public static boolean isWholeRecords(byte[] bytes) {
+        ByteBuffer records = ByteBuffer.wrap(bytes);
+        try {
+            while (records.hasRemaining()) {
+                int length = peekRecordLength(records);
+                if (length < 0 || length > records.remaining()) {
+                    return false;
+                }
+                records.position(records.position() + length);
+            }
+            return true;
+        } catch (SSLProtocolException notARecord) {
+            return false;
+        }
+    }
+
     public static int contentType(ByteBuffer src) {
         return src.get(src.position()) & 0xff;
     }

@@ -79,7 +79,7 @@ public final class RecordLayer {
      * Opens the record of {@code recordLength} bytes at {@code src}'s position. Application data
      * goes to {@code out} (which must have {@link #plaintextRoomFor} bytes of room); anything else
      * is handled here and leaves {@code out}'s position where it was. Advances {@code src} past
-     * the record unless this throws.
+     * the record unless this throws; after an exception the connection must be failed.
      */
     public InboundRecord open(ByteBuffer src, int recordLength, ByteBuffer out) throws SSLException {
         if (tls13 && RecordFormat.contentType(src) == ContentType.CHANGE_CIPHER_SPEC) {
@@ -88,12 +88,16 @@ public final class RecordLayer {
         }
         int outStart = out.position();
         int type = reader.open(src, recordLength, out);
-        src.position(src.position() + recordLength);
-        if (type == ContentType.APPLICATION_DATA) {
-            return InboundRecord.APPLICATION_DATA;
+        InboundRecord kind = type == ContentType.APPLICATION_DATA ? InboundRecord.APPLICATION_DATA
+                : onControl(type, out.duplicate().limit(out.position()).position(outStart));
+        if (kind != InboundRecord.APPLICATION_DATA) {
+            out.position(outStart);
         }
-        ByteBuffer content = out.duplicate().limit(out.position()).position(outStart);
-        out.position(outStart);
+        src.position(src.position() + recordLength);
+        return kind;
+    }
+
+    private InboundRecord onControl(int type, ByteBuffer content) throws SSLException {
         switch (type) {
             case ContentType.ALERT:
                 return onAlert(content);
@@ -104,11 +108,6 @@ public final class RecordLayer {
                 throw new RecordException(AlertDescription.UNEXPECTED_MESSAGE,
                         "Unexpected " + ContentType.name(type) + " record after the handshake");
         }
-    }
-
-    /** Forgets the last {@link #open}, after the caller found no room for its plaintext. */
-    public void unread() {
-        reader.unread();
     }
 
     /** True when a control message (KeyUpdate, alert) waits to be sealed by {@link #sealControl}. */

@@ -101,11 +101,6 @@ public abstract class RecordProtection {
         }
     }
 
-    /** Steps back one record: the last opened record will be opened again. */
-    final void unread() {
-        sequence--;
-    }
-
     protected final void advance() throws SSLException {
         if (++sequence == 0) {
             throw new RecordException(AlertDescription.INTERNAL_ERROR, "Record sequence number wrapped");
@@ -119,9 +114,10 @@ public abstract class RecordProtection {
         if (out.limit() - outOffset < cipher.getOutputSize(length)) {
             throw new javax.crypto.ShortBufferException("No room for " + cipher.getOutputSize(length) + " bytes");
         }
-        if (cipherMode == Cipher.DECRYPT_MODE && algorithm == AeadAlgorithm.CHACHA20_POLY1305 && inputOffset != 0) {
+        byte[] aligned = ALIGNED.get();
+        if (cipherMode == Cipher.DECRYPT_MODE && algorithm == AeadAlgorithm.CHACHA20_POLY1305 && inputOffset != 0
+                && length <= aligned.length) {
             // JDK 17's ChaCha20-Poly1305 copies its input twice unless it starts at index 0 (≈36 KB per 16 KiB record).
-            byte[] aligned = ALIGNED.get();
             System.arraycopy(input, inputOffset, aligned, 0, length);
             return cipher.doFinal(aligned, 0, length, output, outputOffset);
         }

@@ -57,6 +57,10 @@ public final class Tls12Protection extends RecordProtection {
                     "Record plaintext of " + plaintextLength + " bytes exceeds 2^14");
         }
         byte contentType = src.get(start);
+        if (src.get(start + 1) != 3 || src.get(start + 2) != 3) {
+            throw new RecordException(AlertDescription.PROTOCOL_VERSION, "Record version " + src.get(start + 1) + "."
+                    + src.get(start + 2) + " on a TLS 1.2 connection");
+        }
         if (explicitNonce > 0) {
             System.arraycopy(iv, 0, nonce, 0, iv.length);
             src.get(start + RecordFormat.HEADER_LENGTH, nonce, iv.length, explicitNonce);

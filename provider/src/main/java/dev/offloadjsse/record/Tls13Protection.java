@@ -51,7 +51,12 @@ public final class Tls13Protection extends RecordProtection {
             throw new RecordException(AlertDescription.UNEXPECTED_MESSAGE, "Unprotected "
                     + ContentType.name(src.get(start)) + " record after the TLS 1.3 handshake");
         }
-        requireAtLeast(recordLength - RecordFormat.HEADER_LENGTH, AeadAlgorithm.TAG_LENGTH + 1);
+        int fragment = recordLength - RecordFormat.HEADER_LENGTH;
+        requireAtLeast(fragment, AeadAlgorithm.TAG_LENGTH + 1);
+        if (fragment > RecordFormat.MAX_PLAINTEXT + 256) {
+            throw new RecordException(AlertDescription.RECORD_OVERFLOW,
+                    "Protected record of " + fragment + " bytes exceeds 2^14 + 256 (RFC 8446 §5.2)");
+        }
         src.get(start, aad);
         xorNonce(iv);
         int outStart = out.position();

@@ -108,6 +108,23 @@ class EngineContractTest {
         assertThat(big.bytesProduced()).isEqualTo(1000);
     }
 
+    /** Fuzz finding F1: a retry after BUFFER_OVERFLOW must not reuse a ChaCha20 nonce. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void unwrapAfterOverflowSucceedsWithChaCha20(Provider underTest) throws Exception {
+        SSLEngine client = TestCertificates.context(underTest, null, identity).createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        client.setEnabledCipherSuites(new String[] {"TLS_CHACHA20_POLY1305_SHA256"});
+        SSLEngine server = TestCertificates.context(SUN, identity, identity).createSSLEngine();
+        server.setUseClientMode(false);
+        EnginePair pair = new EnginePair(client, server);
+        pair.handshake();
+        ByteBuffer record = record(pair.server, 1000);
+        assertThat(client.unwrap(record, ByteBuffer.allocate(10)).getStatus()).isEqualTo(Status.BUFFER_OVERFLOW);
+        assertThat(client.unwrap(record, ByteBuffer.allocate(client.getSession().getApplicationBufferSize())).bytesProduced())
+                .isEqualTo(1000);
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void unwrapTakesOneRecordPerCall(Provider underTest) throws Exception {
