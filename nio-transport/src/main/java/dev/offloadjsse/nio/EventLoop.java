@@ -9,6 +9,8 @@ import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
 
 /**
  * One selector thread. Channels and engines are touched only here; other threads get in through
@@ -30,9 +32,15 @@ final class EventLoop implements AutoCloseable {
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final LongUnaryOperator timers;
     private volatile boolean running = true;
 
-    EventLoop(String threadName) {
+    /**
+     * @param timers called on the loop before every select with the current {@link System#nanoTime()}:
+     *     runs what is due and returns nanoseconds until the next timer, or a negative value for none
+     */
+    EventLoop(String threadName, LongUnaryOperator timers) {
+        this.timers = timers;
         try {
             selector = Selector.open();
         } catch (IOException e) {
@@ -77,7 +85,12 @@ final class EventLoop implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                selector.select();
+                long untilTimer = runTimers();
+                if (untilTimer < 0) {
+                    selector.select();
+                } else {
+                    selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilTimer) + 1));
+                }
                 runTasks();
                 for (SelectionKey key : selector.selectedKeys()) {
                     dispatch(key);
@@ -88,6 +101,15 @@ final class EventLoop implements AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "event loop " + thread.getName() + " failed", e);
         } finally {
             shutdownRegistrants();
+        }
+    }
+
+    private long runTimers() {
+        try {
+            return timers.applyAsLong(System.nanoTime());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "loop timer failed", e);
+            return 0;
         }
     }
 

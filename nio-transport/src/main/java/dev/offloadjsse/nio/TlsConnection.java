@@ -9,11 +9,13 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLProtocolException;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -24,12 +26,19 @@ import javax.net.ssl.SSLSession;
  * <p>{@link #write} and {@link #close} may be called from any thread; everything else about the
  * connection happens on the loop.
  */
-public final class TlsConnection {
+public final class TlsConnection implements HandshakeDeadline.Expiry {
 
     private enum State { HANDSHAKING, OPEN, CLOSED }
 
     private static final System.Logger LOG = System.getLogger(TlsConnection.class.getName());
     private static final ByteBuffer NO_PLAINTEXT = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    /**
+     * The most a connection buffers from the socket without a complete record in it: a TLS record
+     * is at most 2^14 + 2048 bytes plus header (RFC 5246 §6.2.3), so four times the engine's packet
+     * size is only reached by a peer that lies about record lengths or an engine that stopped
+     * consuming.
+     */
+    private static final int MAX_NET_IN_PACKETS = 4;
 
     private final Transport transport;
     private final SocketChannel channel;
@@ -48,6 +57,8 @@ public final class TlsConnection {
     private boolean outboundClosed;
     private boolean advancing;
     private boolean offloaded;
+    /** Plaintext bytes in {@link #outgoing}; written on the loop, read anywhere. */
+    private volatile long pendingWriteBytes;
 
     private TlsConnection(Transport transport, SocketChannel channel, SSLEngine engine, ConnectionHandler handler)
             throws IOException {
@@ -72,6 +83,7 @@ public final class TlsConnection {
             ConnectionHandler handler) throws IOException {
         TlsConnection connection = new TlsConnection(transport, channel, engine, handler);
         transport.counters().connectionOpened();
+        transport.deadlines().start(connection);
         if (!channel.isConnectionPending()) {
             connection.beginHandshake();
         }
@@ -92,6 +104,7 @@ public final class TlsConnection {
                 return;
             }
             outgoing.add(copy);
+            pendingWriteBytes += copy.remaining();
             advance();
         });
     }
@@ -105,6 +118,34 @@ public final class TlsConnection {
             closeRequested = true;
             advance();
         });
+    }
+
+    /**
+     * Starts a new handshake on an established connection: with TLS 1.3 engines (SunJSSE's and
+     * OffloadJSSE's) this sends a KeyUpdate that asks the peer to update its keys too (RFC 8446
+     * §4.6.3). A failure closes the connection.
+     */
+    public void updateKeys() {
+        transport.loop().runOnLoop(() -> {
+            if (state != State.OPEN || closeRequested) {
+                return;
+            }
+            try {
+                engine.beginHandshake();
+            } catch (SSLException e) {
+                fail(e);
+                return;
+            }
+            advance();
+        });
+    }
+
+    /**
+     * Plaintext queued by {@link #write} and not yet taken by the engine. While it is at least
+     * {@link TransportConfig#maxPendingWriteBytes()} the transport does not read from the peer.
+     */
+    public long pendingWriteBytes() {
+        return pendingWriteBytes;
     }
 
     /** Whether the handshake has completed and the connection is not closed yet. */
@@ -158,9 +199,20 @@ public final class TlsConnection {
 
     private int readSocket() throws IOException {
         if (!netIn.hasRemaining()) {
-            netIn = enlarge(netIn, engine.getSession().getPacketBufferSize());
+            netIn = enlargeNetIn();
         }
         return channel.read(netIn);
+    }
+
+    /** A full input buffer that holds no complete record grows, but only up to its bound. */
+    private ByteBuffer enlargeNetIn() throws SSLException {
+        int packet = engine.getSession().getPacketBufferSize();
+        int bound = MAX_NET_IN_PACKETS * Math.max(packet, 16709);
+        if (netIn.capacity() >= bound) {
+            throw new SSLProtocolException("more than " + bound + " bytes from " + remoteAddress
+                    + " without a complete TLS record");
+        }
+        return enlarge(netIn, Math.min(bound, Math.max(packet, netIn.capacity() * 2)));
     }
 
     /** Drives the engine until nothing moves, then says what to wait for. Never re-entered. */
@@ -179,7 +231,9 @@ public final class TlsConnection {
             if (engine.isOutboundDone() && netOut.position() == 0) {
                 closeChannel(null);
             } else {
-                int ops = (engine.isInboundDone() ? 0 : SelectionKey.OP_READ)
+                boolean reading = !engine.isInboundDone()
+                        && pendingWriteBytes < transport.config().maxPendingWriteBytes();
+                int ops = (reading ? SelectionKey.OP_READ : 0)
                         | (netOut.position() > 0 ? SelectionKey.OP_WRITE : 0);
                 key.interestOps(ops);
             }
@@ -218,8 +272,11 @@ public final class TlsConnection {
         ByteBuffer source = state == State.OPEN && !outgoing.isEmpty() ? outgoing.peek() : NO_PLAINTEXT;
         HandshakeStatus before = engine.getHandshakeStatus();
         SSLEngineResult result = engine.wrap(source, netOut);
-        if (source != NO_PLAINTEXT && !source.hasRemaining()) {
-            outgoing.poll();
+        if (source != NO_PLAINTEXT) {
+            pendingWriteBytes -= result.bytesConsumed();
+            if (!source.hasRemaining()) {
+                outgoing.poll();
+            }
         }
         switch (result.getStatus()) {
             case BUFFER_OVERFLOW:
@@ -244,6 +301,7 @@ public final class TlsConnection {
                     outgoing.size(), remoteAddress);
             outgoing.clear();
         }
+        pendingWriteBytes = 0;
     }
 
     /** Unwraps at most one record and hands its plaintext to the handler. */
@@ -259,7 +317,7 @@ public final class TlsConnection {
         switch (result.getStatus()) {
             case BUFFER_UNDERFLOW:
                 if (!netIn.hasRemaining()) {
-                    netIn = enlarge(netIn, engine.getSession().getPacketBufferSize());
+                    netIn = enlargeNetIn();
                 }
                 return false;
             case BUFFER_OVERFLOW:
@@ -292,6 +350,7 @@ public final class TlsConnection {
 
     private void established() {
         state = State.OPEN;
+        transport.deadlines().end(this);
         transport.counters().handshakeCompleted();
         opened.complete(this);
         callHandler(() -> handler.onOpen(this));
@@ -334,6 +393,7 @@ public final class TlsConnection {
         parked = false;
         transport.counters().stepRan(stepNanos);
         if (state == State.CLOSED) {
+            releaseEngine(); // deferred by closeChannel until the step was off the engine
             return;
         }
         if (failure != null) {
@@ -365,15 +425,39 @@ public final class TlsConnection {
         closeChannel(failure);
     }
 
-    /** Best effort, without waiting for the socket: one wrap of close_notify or a pending alert. */
+    /**
+     * Best effort, without waiting for the socket: one wrap of close_notify or a pending alert.
+     * While a step runs the engine is only asked for what it has (the alert of a handshake it has
+     * already failed), not closed under the running step.
+     */
     private void sendClosingRecord() {
         try {
-            engine.closeOutbound();
+            if (!parked) {
+                engine.closeOutbound();
+            }
             engine.wrap(NO_PLAINTEXT, netOut);
             flush();
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing record not sent to " + remoteAddress, e);
         }
+    }
+
+    /**
+     * The transport's handshake deadline has passed: the engine may have timed out already (its
+     * state is freed, but it says so only on the next wrap or unwrap, which a silent peer or a hung
+     * step never brings), or not yet. Either way, send what alert the engine has and close.
+     */
+    @Override
+    public void handshakeDeadlinePassed() {
+        if (state != State.HANDSHAKING) {
+            return;
+        }
+        transport.counters().handshakeTimedOut();
+        SSLHandshakeException timedOut = new SSLHandshakeException("handshake with " + remoteAddress
+                + " not complete within " + transport.deadlines().timeout().toMillis() + " ms"
+                + (parked ? " (a handshake step was still running)" : ""));
+        sendClosingRecord();
+        closeChannel(timedOut);
     }
 
     private void closeChannel(Throwable failure) {
@@ -388,12 +472,60 @@ public final class TlsConnection {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the socket to " + remoteAddress + " failed", e);
         }
+        if (!parked) {
+            releaseEngine();
+        }
+        outgoing.clear();
+        pendingWriteBytes = 0;
+        if (duringHandshake) {
+            transport.deadlines().end(this);
+            if (causedBy(failure, RejectedExecutionException.class)) {
+                transport.counters().handshakeRefused();
+            }
+        }
         transport.counters().connectionClosed(duringHandshake);
         if (duringHandshake) {
             opened.completeExceptionally(failure != null ? failure
                     : new SSLHandshakeException("connection closed during the handshake"));
         }
         callHandler(() -> handler.onClose(this, failure));
+    }
+
+    /**
+     * Closes both sides of the engine, whatever path closed the socket (a reset, a handler that
+     * threw, a deadline): an OffloadJSSE engine then frees its handshaker and cancels its own
+     * handshake deadline at once, instead of holding them until that deadline.
+     */
+    private void releaseEngine() {
+        try {
+            engine.closeOutbound();
+            try {
+                engine.closeInbound();
+            } catch (SSLException e) {
+                // expected without the peer's close_notify: the socket is already closed
+            }
+            // Let the engine emit its close_notify into nothing: an OffloadJSSE engine overwrites
+            // its keys once both directions are done (issue 7, secrets).
+            ByteBuffer discard = null;
+            for (int i = 0; i < 4 && !engine.isOutboundDone(); i++) {
+                if (discard == null) {
+                    discard = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+                }
+                discard.clear();
+                engine.wrap(NO_PLAINTEXT, discard);
+            }
+        } catch (SSLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the engine for " + remoteAddress + " failed", e);
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void callHandler(Runnable call) {

@@ -21,6 +21,13 @@ import javax.net.ssl.SSLEngine;
 public final class TlsServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(TlsServer.class.getName());
+    private static final int ACCEPTS_PER_ROUND = 64;
+    /**
+     * Connections the kernel may hold for accept; the JDK's default of 50 makes a burst of
+     * connects wait for SYN retries (1 s, 3 s) before the server can even refuse them. The kernel
+     * caps it at {@code net.core.somaxconn}.
+     */
+    private static final int BACKLOG = 1024;
 
     private final SSLContext context;
     private final Supplier<? extends ConnectionHandler> handlers;
@@ -35,7 +42,7 @@ public final class TlsServer implements AutoCloseable {
         this.serverChannel = ServerSocketChannel.open();
         try {
             serverChannel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            serverChannel.bind(bindAddress);
+            serverChannel.bind(bindAddress, BACKLOG);
             serverChannel.configureBlocking(false);
             this.localAddress = (InetSocketAddress) serverChannel.getLocalAddress();
         } catch (IOException e) {
@@ -87,9 +94,18 @@ public final class TlsServer implements AutoCloseable {
         }
     }
 
-    private void acceptAll() throws IOException {
+    /**
+     * Accepts at most {@link #ACCEPTS_PER_ROUND} connections: the server socket stays ready, so the
+     * rest come in the next round, after the loop has served the connections that are ready now.
+     * Without this bound a flood of new connections would starve the established ones.
+     */
+    private void acceptSome() throws IOException {
         SocketChannel channel;
-        while ((channel = serverChannel.accept()) != null) {
+        for (int i = 0; i < ACCEPTS_PER_ROUND && (channel = serverChannel.accept()) != null; i++) {
+            if (transport.counters().handshakesInFlight() >= transport.config().maxHandshakes()) {
+                refuse(channel);
+                continue;
+            }
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -103,11 +119,21 @@ public final class TlsServer implements AutoCloseable {
         }
     }
 
+    /** Too many handshakes in flight: close before spending an engine or buffers on it. */
+    private void refuse(SocketChannel channel) {
+        transport.counters().connectionRefused();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a refused connection failed", e);
+        }
+    }
+
     private final class Acceptor implements EventLoop.Registrant {
         @Override
         public void onReady(int readyOps) {
             try {
-                acceptAll();
+                acceptSome();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "accept on " + localAddress + " failed", e);
             }

@@ -12,12 +12,14 @@ final class Transport implements AutoCloseable {
     private final TransportCounters counters = new TransportCounters();
     private final TransportConfig config;
     private final HandshakeOffloader ownedOffloader;
+    private final HandshakeDeadline deadlines;
 
     Transport(String threadName, TransportConfig config) {
         this.config = config;
         this.ownedOffloader = config.offloader() == null ? PooledOffloader.sizedToCores() : null;
         this.steps = new HandshakeSteps(ownedOffloader != null ? ownedOffloader : config.offloader());
-        this.loop = new EventLoop(threadName);
+        this.deadlines = new HandshakeDeadline(config.handshakeTimeout());
+        this.loop = new EventLoop(threadName, deadlines::expire);
     }
 
     EventLoop loop() {
@@ -26,6 +28,15 @@ final class Transport implements AutoCloseable {
 
     HandshakeSteps steps() {
         return steps;
+    }
+
+    /** Loop only. */
+    HandshakeDeadline deadlines() {
+        return deadlines;
+    }
+
+    TransportConfig config() {
+        return config;
     }
 
     TransportCounters counters() {

@@ -15,6 +15,9 @@ final class TransportCounters {
     private final LongAdder stepNanos = new LongAdder();
     private final AtomicLong maxStepNanos = new AtomicLong();
     private final AtomicInteger open = new AtomicInteger();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder timedOut = new LongAdder();
+    private final LongAdder connectionsRefused = new LongAdder();
 
     void connectionOpened() {
         open.incrementAndGet();
@@ -44,8 +47,28 @@ final class TransportCounters {
         open.decrementAndGet();
     }
 
+    /** A failed handshake (also counted by {@link #connectionClosed}) whose step the offloader refused. */
+    void handshakeRefused() {
+        refused.increment();
+    }
+
+    /** A failed handshake (also counted by {@link #connectionClosed}) that the transport's deadline ended. */
+    void handshakeTimedOut() {
+        timedOut.increment();
+    }
+
+    /** A connection closed on accept, never opened. */
+    void connectionRefused() {
+        connectionsRefused.increment();
+    }
+
+    int handshakesInFlight() {
+        return inFlight.get();
+    }
+
     TransportStats snapshot() {
         return new TransportStats(completed.sum(), failed.sum(), inFlight.get(), offloaded.sum(),
-                steps.sum(), stepNanos.sum(), maxStepNanos.get(), open.get());
+                steps.sum(), stepNanos.sum(), maxStepNanos.get(), open.get(), refused.sum(), timedOut.sum(),
+                connectionsRefused.sum());
     }
 }
