@@ -1,5 +1,6 @@
 package dev.offloadjsse.handshake;
 
+import dev.offloadjsse.handshake.crypto.HandshakeCrypto;
 import java.security.SecureRandom;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
@@ -13,8 +14,13 @@ public final class BcHandshakerFactory implements HandshakerFactory {
     private final KeyMaterial keyMaterial;
     private final ResumptionCache resumption;
 
+    /** With the crypto that {@link HandshakeCrypto#PROPERTY} chooses. */
     public BcHandshakerFactory(SecureRandom random) {
-        this.crypto = new BcTlsCrypto(random);
+        this(random, HandshakeCrypto.Choice.fromSystemProperty());
+    }
+
+    public BcHandshakerFactory(SecureRandom random, HandshakeCrypto.Choice choice) {
+        this.crypto = HandshakeCrypto.create(random, choice);
         this.keyMaterial = new KeyMaterial(crypto);
         this.resumption = new ResumptionCache(random);
     }

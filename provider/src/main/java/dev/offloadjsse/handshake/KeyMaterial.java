@@ -1,5 +1,6 @@
 package dev.offloadjsse.handshake;
 
+import dev.offloadjsse.handshake.crypto.HandshakeCrypto;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
@@ -14,23 +15,30 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateEntry;
+import org.bouncycastle.tls.DefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.SignatureScheme;
 import org.bouncycastle.tls.TlsContext;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.TlsSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
- * Turns the JDK key material a key manager hands out into Bouncy Castle signers. Converted
- * private keys are kept (weakly, per key object) so that a handshake does not parse PKCS#8 again.
+ * Turns the JDK key material a key manager hands out into Bouncy Castle signers: the faster
+ * one {@link HandshakeCrypto} offers (a native provider's) when there is one, else Bouncy
+ * Castle's own. Converted private keys and parsed certificates are kept (weakly, per key or
+ * certificate object) so that a handshake parses neither PKCS#8 nor X.509 again.
  */
 final class KeyMaterial {
 
     private final BcTlsCrypto crypto;
     private final Map<PrivateKey, AsymmetricKeyParameter> keys = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Parsed local certificates: parsing one (Bouncy Castle's ASN.1) cost about 5% of a handshake. */
+    private final Map<X509Certificate, TlsCertificate> parsedCertificates = Collections.synchronizedMap(new WeakHashMap<>());
 
     KeyMaterial(BcTlsCrypto crypto) {
         this.crypto = crypto;
@@ -88,8 +96,14 @@ final class KeyMaterial {
 
     TlsCredentialedSigner signer(TlsContext context, PrivateKey key, X509Certificate[] chain, int scheme,
             byte[] certificateRequestContext) throws IOException {
-        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, bcKey(key),
-                certificate(chain, certificateRequestContext), SignatureScheme.getSignatureAndHashAlgorithm(scheme));
+        TlsCryptoParameters parameters = new TlsCryptoParameters(context);
+        Certificate certificate = certificate(chain, certificateRequestContext);
+        SignatureAndHashAlgorithm algorithm = SignatureScheme.getSignatureAndHashAlgorithm(scheme);
+        TlsSigner fast = HandshakeCrypto.signer(crypto, key, scheme);
+        if (fast != null) {
+            return new DefaultTlsCredentialedSigner(parameters, fast, certificate, algorithm);
+        }
+        return new BcDefaultTlsCredentialedSigner(parameters, crypto, bcKey(key), certificate, algorithm);
     }
 
     private AsymmetricKeyParameter bcKey(PrivateKey key) throws IOException {
@@ -106,12 +120,21 @@ final class KeyMaterial {
         return converted;
     }
 
+    private TlsCertificate tlsCertificate(X509Certificate certificate) throws IOException, CertificateEncodingException {
+        TlsCertificate parsed = parsedCertificates.get(certificate);
+        if (parsed == null) {
+            parsed = crypto.createCertificate(certificate.getEncoded());
+            parsedCertificates.put(certificate, parsed);
+        }
+        return parsed;
+    }
+
     /** A TLS 1.3 chain when {@code certificateRequestContext} is not null, else a TLS 1.2 one. */
     private Certificate certificate(X509Certificate[] chain, byte[] certificateRequestContext) throws IOException {
         TlsCertificate[] certificates = new TlsCertificate[chain.length];
         try {
             for (int i = 0; i < chain.length; i++) {
-                certificates[i] = crypto.createCertificate(chain[i].getEncoded());
+                certificates[i] = tlsCertificate(chain[i]);
             }
         } catch (CertificateEncodingException e) {
             throw new TlsFatalAlert(AlertDescription.internal_error, "Local certificate cannot be encoded", e);
