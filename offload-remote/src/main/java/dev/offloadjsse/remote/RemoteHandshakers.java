@@ -10,6 +10,7 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -22,8 +23,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * The front end's connection to its handshake servers: one gRPC channel (mutual TLS) over one or
- * several servers, spread by {@code round_robin} with gRPC health checking, and the deadlines of
- * the remote calls. Share one per process: every {@code SSLContext} that
+ * several servers, spread by {@code round_robin} with gRPC health checking, the deadlines of
+ * the remote calls, and what runs remotely ({@link Granularity}): the whole server-role
+ * handshake, or only its private-key operation. Share one per process: every {@code SSLContext} that
  * {@linkplain #handshakers(SecureRandom) plugs it in} uses the same channel.
  *
  * <pre>{@code
@@ -37,16 +39,34 @@ public final class RemoteHandshakers implements AutoCloseable {
     /** The gRPC service name, also the name the health service reports on. */
     public static final String SERVICE = "offloadjsse.remote.v1.HandshakeService";
 
+    /** What of a server-role handshake runs on the handshake servers. */
+    public enum Granularity {
+        /** All of it: one stream per handshake; only the record-layer keys come back. */
+        HANDSHAKE,
+        /**
+         * Only the signature (keyless TLS): the handshake runs in the front end's own pool and
+         * asks the servers for one signature ({@link RemoteKey}); the servers' certificates are
+         * fetched once.
+         */
+        PRIVATE_KEY
+    }
+
     private final String targets;
     private final ManagedChannel channel;
     private final Duration handshakeTimeout;
     private final int attempts;
+    private final Granularity granularity;
+    private final Duration signTimeout;
     private final EpollEventLoopGroup domainSocketLoop;
+    /** The servers' certificates, once fetched (PRIVATE_KEY). */
+    private volatile RemoteKeys serverKeys;
 
     private RemoteHandshakers(Builder builder) throws SSLException {
         this.targets = builder.targets;
         this.handshakeTimeout = builder.handshakeTimeout;
         this.attempts = builder.attempts;
+        this.granularity = builder.granularity;
+        this.signTimeout = builder.signTimeout;
         this.channel = channel(builder);
         this.domainSocketLoop = builder.domainSocketLoop;
     }
@@ -57,7 +77,35 @@ public final class RemoteHandshakers implements AutoCloseable {
 
     /** A handshake component for one {@code SSLContext}: fits {@code OffloadConfig.withHandshakers(remote::handshakers)}. */
     public HandshakerFactory handshakers(SecureRandom random) {
-        return new RemoteHandshakerFactory(this, random);
+        return granularity == Granularity.HANDSHAKE ? new RemoteHandshakerFactory(this, random)
+                : new KeylessHandshakerFactory(this, random);
+    }
+
+    public Granularity granularity() {
+        return granularity;
+    }
+
+    /**
+     * The servers' certificates and remote keys, fetched on first use and kept; a failed fetch
+     * fails that handshake ({@link UncheckedIOException}, which the handshake reports) and the
+     * next handshake asks again.
+     */
+    public RemoteKeys serverKeys() {
+        RemoteKeys keys = serverKeys;
+        if (keys == null) {
+            synchronized (this) {
+                keys = serverKeys;
+                if (keys == null) {
+                    try {
+                        keys = RemoteKeys.fetch(this);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    serverKeys = keys;
+                }
+            }
+        }
+        return keys;
     }
 
     /** The servers as configured, for messages. */
@@ -75,6 +123,10 @@ public final class RemoteHandshakers implements AutoCloseable {
 
     int attempts() {
         return attempts;
+    }
+
+    Duration signTimeout() {
+        return signTimeout;
     }
 
     @Override
@@ -95,7 +147,7 @@ public final class RemoteHandshakers implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "remote(" + targets + ")";
+        return (granularity == Granularity.HANDSHAKE ? "remote(" : "remote-keys(") + targets + ")";
     }
 
     private static ManagedChannel channel(Builder builder) throws SSLException {
@@ -149,6 +201,8 @@ public final class RemoteHandshakers implements AutoCloseable {
         private String authority;
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private int attempts = 3;
+        private Granularity granularity = Granularity.HANDSHAKE;
+        private Duration signTimeout = Duration.ofSeconds(2);
         private EpollEventLoopGroup domainSocketLoop;
 
         private Builder(String targets) {
@@ -189,6 +243,18 @@ public final class RemoteHandshakers implements AutoCloseable {
                 throw new IllegalArgumentException("attempts must be at least 1");
             }
             this.attempts = attempts;
+            return this;
+        }
+
+        /** What runs on the servers (default: the whole handshake). */
+        public Builder granularity(Granularity granularity) {
+            this.granularity = Objects.requireNonNull(granularity);
+            return this;
+        }
+
+        /** The deadline of one signature or certificate listing (PRIVATE_KEY; default 2 s). */
+        public Builder signTimeout(Duration timeout) {
+            this.signTimeout = Objects.requireNonNull(timeout);
             return this;
         }
 

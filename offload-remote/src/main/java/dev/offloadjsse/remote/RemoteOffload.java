@@ -17,7 +17,10 @@ import java.time.Duration;
  *   <li>{@code offloadjsse.remote.trustStore}, {@code offloadjsse.remote.trustStorePassword}: the
  *       servers' channel certificates or CA (password default: the key store's);</li>
  *   <li>{@code offloadjsse.remote.authority}: the name the servers' certificates are checked against;</li>
- *   <li>{@code offloadjsse.remote.timeoutMs}: the deadline of one remote handshake (10000).</li>
+ *   <li>{@code offloadjsse.remote.timeoutMs}: the deadline of one remote handshake (10000);</li>
+ *   <li>{@code offloadjsse.remote.granularity}: {@code handshake} (default: whole handshakes
+ *       run remotely) or {@code private-key} (handshakes run here, only signatures remotely);</li>
+ *   <li>{@code offloadjsse.remote.signTimeoutMs}: the deadline of one remote signature (2000).</li>
  * </ul>
  * The offloader itself (pool or inline) comes from {@link OffloadConfig#fromSystemProperties()}.
  */
@@ -53,12 +56,25 @@ public final class RemoteOffload {
         char[] trustPassword = System.getProperty("offloadjsse.remote.trustStorePassword", new String(password)).toCharArray();
         RemoteHandshakers.Builder builder = RemoteHandshakers.builder(target)
                 .channelKeys(Path.of(keyStore), password, Path.of(trustStore), trustPassword)
-                .handshakeTimeout(Duration.ofMillis(Long.getLong("offloadjsse.remote.timeoutMs", 10_000)));
+                .handshakeTimeout(Duration.ofMillis(Long.getLong("offloadjsse.remote.timeoutMs", 10_000)))
+                .signTimeout(Duration.ofMillis(Long.getLong("offloadjsse.remote.signTimeoutMs", 2_000)))
+                .granularity(granularity(System.getProperty("offloadjsse.remote.granularity", "handshake")));
         String authority = System.getProperty("offloadjsse.remote.authority");
         if (authority != null && !authority.isBlank()) {
             builder.authority(authority);
         }
         return builder.build();
+    }
+
+    static RemoteHandshakers.Granularity granularity(String value) {
+        switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "handshake":
+                return RemoteHandshakers.Granularity.HANDSHAKE;
+            case "private-key":
+                return RemoteHandshakers.Granularity.PRIVATE_KEY;
+            default:
+                throw new IllegalArgumentException("offloadjsse.remote.granularity must be 'handshake' or 'private-key', not '" + value + "'");
+        }
     }
 
     private static String required(String property) {

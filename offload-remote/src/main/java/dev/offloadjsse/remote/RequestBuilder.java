@@ -1,4 +1,4 @@
-package dev.offloadjsse.server;
+package dev.offloadjsse.remote;
 
 import dev.offloadjsse.handshake.HandshakeRequest;
 import java.lang.reflect.Constructor;
@@ -16,8 +16,10 @@ import java.util.logging.Logger;
  * is the provider's own value and gains fields as features land); filling it by name keeps the
  * server compiling and running across such additions, and components this server does not know
  * get neutral values (empty lists and arrays, {@code false}, no-op predicates), logged once so they get wired.
+ * Used by the handshake server (requests from the wire) and by the keyless front end (a copy of
+ * the engine's request with the remote keys in it).
  */
-final class RequestBuilder {
+public final class RequestBuilder {
 
     private static final Logger LOG = Logger.getLogger(RequestBuilder.class.getName());
     private static final RecordComponent[] COMPONENTS = HandshakeRequest.class.getRecordComponents();
@@ -26,12 +28,28 @@ final class RequestBuilder {
 
     private final Map<String, Object> values = new HashMap<>();
 
-    RequestBuilder set(String component, Object value) {
+    public RequestBuilder() {
+    }
+
+    /** Starts from every component of {@code request}. */
+    public static RequestBuilder from(HandshakeRequest request) {
+        RequestBuilder builder = new RequestBuilder();
+        for (RecordComponent component : COMPONENTS) {
+            try {
+                builder.set(component.getName(), component.getAccessor().invoke(request));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read HandshakeRequest." + component.getName() + ": " + e, e);
+            }
+        }
+        return builder;
+    }
+
+    public RequestBuilder set(String component, Object value) {
         values.put(component, value);
         return this;
     }
 
-    HandshakeRequest build() {
+    public HandshakeRequest build() {
         Object[] arguments = new Object[COMPONENTS.length];
         Set<String> unknown = new TreeSet<>();
         for (int i = 0; i < COMPONENTS.length; i++) {

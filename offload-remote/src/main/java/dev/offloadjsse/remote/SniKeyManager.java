@@ -1,4 +1,4 @@
-package dev.offloadjsse.server;
+package dev.offloadjsse.remote;
 
 import java.net.Socket;
 import java.security.Principal;
@@ -13,21 +13,22 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * The server's key manager for one handshake: with several keys of a type, the one whose
+ * A key manager for one server-role handshake: with several keys of a type, the one whose
  * certificate names the client's SNI host (RFC 6125 §6.4, one left-most wildcard label) is
- * chosen; the handshake server has no {@code SSLEngine} for the JDK's key manager to read the
- * SNI from, so the names come from the handshake's progress.
+ * chosen. Neither the handshake server nor a keyless front end's {@link RemoteKeys} has an
+ * {@code SSLEngine} to read the SNI from, so the names come from the handshake's progress
+ * ({@link #serverNames}) before the credentials are chosen.
  */
-final class SniKeyManager extends X509ExtendedKeyManager {
+public final class SniKeyManager extends X509ExtendedKeyManager {
 
     private final X509ExtendedKeyManager keys;
     private volatile List<SNIServerName> serverNames = List.of();
 
-    SniKeyManager(X509ExtendedKeyManager keys) {
+    public SniKeyManager(X509ExtendedKeyManager keys) {
         this.keys = keys;
     }
 
-    void serverNames(List<SNIServerName> names) {
+    public void serverNames(List<SNIServerName> names) {
         this.serverNames = List.copyOf(names);
     }
 

@@ -50,6 +50,7 @@ public final class HandshakeServer implements AutoCloseable {
         final LongAdder completed = new LongAdder();
         final LongAdder failed = new LongAdder();
         final LongAdder refused = new LongAdder();
+        final LongAdder signed = new LongAdder();
 
         public long started() {
             return started.sum();
@@ -63,7 +64,12 @@ public final class HandshakeServer implements AutoCloseable {
             return failed.sum();
         }
 
-        /** Handshakes refused because the server was full. */
+        /** Signatures made for front ends that run their handshakes themselves (private-key operations only). */
+        public long signed() {
+            return signed.sum();
+        }
+
+        /** Handshakes and signatures refused because the server was full. */
         public long refused() {
             return refused.sum();
         }

@@ -6,6 +6,8 @@ import dev.offloadjsse.handshake.HandshakeProgress;
 import dev.offloadjsse.handshake.HandshakeResult;
 import dev.offloadjsse.handshake.HandshakeStep;
 import dev.offloadjsse.handshake.Handshaker;
+import dev.offloadjsse.remote.RequestBuilder;
+import dev.offloadjsse.remote.SniKeyManager;
 import dev.offloadjsse.remote.WireCodec;
 import dev.offloadjsse.remote.wire.Answer;
 import dev.offloadjsse.remote.wire.ApplicationProtocols;

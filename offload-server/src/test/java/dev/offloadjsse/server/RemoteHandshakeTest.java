@@ -3,9 +3,6 @@ package dev.offloadjsse.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.offloadjsse.OffloadConfig;
-import dev.offloadjsse.OffloadJsseProvider;
-import dev.offloadjsse.offload.InlineOffloader;
 import dev.offloadjsse.remote.ChannelKeys;
 import dev.offloadjsse.remote.RemoteHandshakers;
 import java.security.cert.X509Certificate;
@@ -16,7 +13,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,13 +170,7 @@ class RemoteHandshakeTest {
     }
 
     private static HandshakeServer server(int maxHandshakes) throws Exception {
-        return HandshakeServer.builder()
-                .keyStore(TestPki.identity(TestPki.TLS).keyStore(), TestPki.PASSWORD)
-                .channelKeys(TestPki.channel(TestPki.SERVER_CHANNEL, TestPki.FRONT_END_CHANNEL))
-                .listen("127.0.0.1:0")
-                .threads(2)
-                .maxHandshakes(maxHandshakes)
-                .start();
+        return Loopback.server(maxHandshakes);
     }
 
     private static RemoteHandshakers remote(HandshakeServer server, ChannelKeys keys) throws Exception {
@@ -188,29 +178,15 @@ class RemoteHandshakeTest {
     }
 
     private static RemoteHandshakers remote(List<HandshakeServer> servers, ChannelKeys keys) throws Exception {
-        List<String> targets = new ArrayList<>();
-        servers.forEach(s -> targets.add("127.0.0.1:" + s.port()));
-        return RemoteHandshakers.builder(String.join(",", targets)).channelKeys(keys).authority("localhost")
-                .handshakeTimeout(Duration.ofSeconds(5)).build();
+        return Loopback.remote(servers, keys).build();
     }
 
-    /** Our provider with the remote handshakers, initialised with no key managers at all. */
     private static SSLContext frontEnd(RemoteHandshakers remote) throws Exception {
-        OffloadJsseProvider provider = new OffloadJsseProvider(
-                OffloadConfig.withOffloader(new InlineOffloader()).withHandshakers(remote::handshakers));
-        SSLContext context = SSLContext.getInstance("TLS", provider);
-        context.init(null, null, null);
-        return context;
+        return Loopback.frontEnd(remote);
     }
 
     private static SSLEngine sunJsseClient(String protocol) throws Exception {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-        trust.init(TestPki.identity(TestPki.TLS).trustStore());
-        SSLContext context = SSLContext.getInstance("TLS", "SunJSSE");
-        context.init(null, trust.getTrustManagers(), null);
-        SSLEngine engine = context.createSSLEngine("localhost", 443);
-        engine.setEnabledProtocols(new String[] {protocol});
-        return engine;
+        return Loopback.sunJsseClient(protocol);
     }
 
     private static X509Certificate tlsCertificate() {

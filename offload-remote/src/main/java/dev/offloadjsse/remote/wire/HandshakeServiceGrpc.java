@@ -43,6 +43,68 @@ public final class HandshakeServiceGrpc {
     return getHandshakeMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<dev.offloadjsse.remote.wire.CertificatesRequest,
+      dev.offloadjsse.remote.wire.CertificatesReply> getCertificatesMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "Certificates",
+      requestType = dev.offloadjsse.remote.wire.CertificatesRequest.class,
+      responseType = dev.offloadjsse.remote.wire.CertificatesReply.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<dev.offloadjsse.remote.wire.CertificatesRequest,
+      dev.offloadjsse.remote.wire.CertificatesReply> getCertificatesMethod() {
+    io.grpc.MethodDescriptor<dev.offloadjsse.remote.wire.CertificatesRequest, dev.offloadjsse.remote.wire.CertificatesReply> getCertificatesMethod;
+    if ((getCertificatesMethod = HandshakeServiceGrpc.getCertificatesMethod) == null) {
+      synchronized (HandshakeServiceGrpc.class) {
+        if ((getCertificatesMethod = HandshakeServiceGrpc.getCertificatesMethod) == null) {
+          HandshakeServiceGrpc.getCertificatesMethod = getCertificatesMethod =
+              io.grpc.MethodDescriptor.<dev.offloadjsse.remote.wire.CertificatesRequest, dev.offloadjsse.remote.wire.CertificatesReply>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "Certificates"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.offloadjsse.remote.wire.CertificatesRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.offloadjsse.remote.wire.CertificatesReply.getDefaultInstance()))
+              .setSchemaDescriptor(new HandshakeServiceMethodDescriptorSupplier("Certificates"))
+              .build();
+        }
+      }
+    }
+    return getCertificatesMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<dev.offloadjsse.remote.wire.SignRequest,
+      dev.offloadjsse.remote.wire.SignReply> getSignMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "Sign",
+      requestType = dev.offloadjsse.remote.wire.SignRequest.class,
+      responseType = dev.offloadjsse.remote.wire.SignReply.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<dev.offloadjsse.remote.wire.SignRequest,
+      dev.offloadjsse.remote.wire.SignReply> getSignMethod() {
+    io.grpc.MethodDescriptor<dev.offloadjsse.remote.wire.SignRequest, dev.offloadjsse.remote.wire.SignReply> getSignMethod;
+    if ((getSignMethod = HandshakeServiceGrpc.getSignMethod) == null) {
+      synchronized (HandshakeServiceGrpc.class) {
+        if ((getSignMethod = HandshakeServiceGrpc.getSignMethod) == null) {
+          HandshakeServiceGrpc.getSignMethod = getSignMethod =
+              io.grpc.MethodDescriptor.<dev.offloadjsse.remote.wire.SignRequest, dev.offloadjsse.remote.wire.SignReply>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "Sign"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.offloadjsse.remote.wire.SignRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.offloadjsse.remote.wire.SignReply.getDefaultInstance()))
+              .setSchemaDescriptor(new HandshakeServiceMethodDescriptorSupplier("Sign"))
+              .build();
+        }
+      }
+    }
+    return getSignMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -112,6 +174,26 @@ public final class HandshakeServiceGrpc {
         io.grpc.stub.StreamObserver<dev.offloadjsse.remote.wire.ServerMessage> responseObserver) {
       return io.grpc.stub.ServerCalls.asyncUnimplementedStreamingCall(getHandshakeMethod(), responseObserver);
     }
+
+    /**
+     * <pre>
+     * The certificate chains of the keys this server signs with.
+     * </pre>
+     */
+    default void certificates(dev.offloadjsse.remote.wire.CertificatesRequest request,
+        io.grpc.stub.StreamObserver<dev.offloadjsse.remote.wire.CertificatesReply> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getCertificatesMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * One signature with one of those keys.
+     * </pre>
+     */
+    default void sign(dev.offloadjsse.remote.wire.SignRequest request,
+        io.grpc.stub.StreamObserver<dev.offloadjsse.remote.wire.SignReply> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getSignMethod(), responseObserver);
+    }
   }
 
   /**
@@ -148,6 +230,28 @@ public final class HandshakeServiceGrpc {
       return io.grpc.stub.ClientCalls.asyncBidiStreamingCall(
           getChannel().newCall(getHandshakeMethod(), getCallOptions()), responseObserver);
     }
+
+    /**
+     * <pre>
+     * The certificate chains of the keys this server signs with.
+     * </pre>
+     */
+    public void certificates(dev.offloadjsse.remote.wire.CertificatesRequest request,
+        io.grpc.stub.StreamObserver<dev.offloadjsse.remote.wire.CertificatesReply> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getCertificatesMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * One signature with one of those keys.
+     * </pre>
+     */
+    public void sign(dev.offloadjsse.remote.wire.SignRequest request,
+        io.grpc.stub.StreamObserver<dev.offloadjsse.remote.wire.SignReply> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getSignMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -174,6 +278,26 @@ public final class HandshakeServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingBidiStreamingCall(
           getChannel(), getHandshakeMethod(), getCallOptions());
     }
+
+    /**
+     * <pre>
+     * The certificate chains of the keys this server signs with.
+     * </pre>
+     */
+    public dev.offloadjsse.remote.wire.CertificatesReply certificates(dev.offloadjsse.remote.wire.CertificatesRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getCertificatesMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * One signature with one of those keys.
+     * </pre>
+     */
+    public dev.offloadjsse.remote.wire.SignReply sign(dev.offloadjsse.remote.wire.SignRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getSignMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -190,6 +314,26 @@ public final class HandshakeServiceGrpc {
     protected HandshakeServiceBlockingStub build(
         io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
       return new HandshakeServiceBlockingStub(channel, callOptions);
+    }
+
+    /**
+     * <pre>
+     * The certificate chains of the keys this server signs with.
+     * </pre>
+     */
+    public dev.offloadjsse.remote.wire.CertificatesReply certificates(dev.offloadjsse.remote.wire.CertificatesRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getCertificatesMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * One signature with one of those keys.
+     * </pre>
+     */
+    public dev.offloadjsse.remote.wire.SignReply sign(dev.offloadjsse.remote.wire.SignRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getSignMethod(), getCallOptions(), request);
     }
   }
 
@@ -208,9 +352,33 @@ public final class HandshakeServiceGrpc {
         io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
       return new HandshakeServiceFutureStub(channel, callOptions);
     }
+
+    /**
+     * <pre>
+     * The certificate chains of the keys this server signs with.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<dev.offloadjsse.remote.wire.CertificatesReply> certificates(
+        dev.offloadjsse.remote.wire.CertificatesRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getCertificatesMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * One signature with one of those keys.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<dev.offloadjsse.remote.wire.SignReply> sign(
+        dev.offloadjsse.remote.wire.SignRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getSignMethod(), getCallOptions()), request);
+    }
   }
 
-  private static final int METHODID_HANDSHAKE = 0;
+  private static final int METHODID_CERTIFICATES = 0;
+  private static final int METHODID_SIGN = 1;
+  private static final int METHODID_HANDSHAKE = 2;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -229,6 +397,14 @@ public final class HandshakeServiceGrpc {
     @java.lang.SuppressWarnings("unchecked")
     public void invoke(Req request, io.grpc.stub.StreamObserver<Resp> responseObserver) {
       switch (methodId) {
+        case METHODID_CERTIFICATES:
+          serviceImpl.certificates((dev.offloadjsse.remote.wire.CertificatesRequest) request,
+              (io.grpc.stub.StreamObserver<dev.offloadjsse.remote.wire.CertificatesReply>) responseObserver);
+          break;
+        case METHODID_SIGN:
+          serviceImpl.sign((dev.offloadjsse.remote.wire.SignRequest) request,
+              (io.grpc.stub.StreamObserver<dev.offloadjsse.remote.wire.SignReply>) responseObserver);
+          break;
         default:
           throw new AssertionError();
       }
@@ -257,6 +433,20 @@ public final class HandshakeServiceGrpc {
               dev.offloadjsse.remote.wire.FrontEndMessage,
               dev.offloadjsse.remote.wire.ServerMessage>(
                 service, METHODID_HANDSHAKE)))
+        .addMethod(
+          getCertificatesMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              dev.offloadjsse.remote.wire.CertificatesRequest,
+              dev.offloadjsse.remote.wire.CertificatesReply>(
+                service, METHODID_CERTIFICATES)))
+        .addMethod(
+          getSignMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              dev.offloadjsse.remote.wire.SignRequest,
+              dev.offloadjsse.remote.wire.SignReply>(
+                service, METHODID_SIGN)))
         .build();
   }
 
@@ -306,6 +496,8 @@ public final class HandshakeServiceGrpc {
           serviceDescriptor = result = io.grpc.ServiceDescriptor.newBuilder(SERVICE_NAME)
               .setSchemaDescriptor(new HandshakeServiceFileDescriptorSupplier())
               .addMethod(getHandshakeMethod())
+              .addMethod(getCertificatesMethod())
+              .addMethod(getSignMethod())
               .build();
         }
       }

@@ -27,6 +27,31 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
         (com.google.protobuf.ExtensionRegistryLite) registry);
   }
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_offloadjsse_remote_v1_CertificatesRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_offloadjsse_remote_v1_CertificatesRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_offloadjsse_remote_v1_CertificatesReply_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_offloadjsse_remote_v1_CertificatesReply_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_offloadjsse_remote_v1_ServerKey_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_offloadjsse_remote_v1_ServerKey_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_offloadjsse_remote_v1_SignRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_offloadjsse_remote_v1_SignRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_offloadjsse_remote_v1_SignReply_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_offloadjsse_remote_v1_SignReply_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_offloadjsse_remote_v1_FrontEndMessage_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -121,178 +146,221 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
   static {
     java.lang.String[] descriptorData = {
       "\n\027offload_handshake.proto\022\025offloadjsse.r" +
-      "emote.v1\"\246\001\n\017FrontEndMessage\022-\n\005start\030\001 " +
-      "\001(\0132\034.offloadjsse.remote.v1.StartH\000\022+\n\004s" +
-      "tep\030\002 \001(\0132\033.offloadjsse.remote.v1.StepH\000" +
-      "\022/\n\006answer\030\003 \001(\0132\035.offloadjsse.remote.v1" +
-      ".AnswerH\000B\006\n\004kind\"\375\002\n\005Start\022\024\n\014wire_vers" +
-      "ion\030\001 \001(\r\022\025\n\rconnection_id\030\002 \001(\004\022\021\n\tprot" +
-      "ocols\030\003 \003(\t\022\025\n\rcipher_suites\030\004 \003(\r\022\021\n\tpe" +
-      "er_host\030\005 \001(\t\022\021\n\tpeer_port\030\006 \001(\005\022\035\n\025appl" +
-      "ication_protocols\030\007 \003(\t\0226\n\013client_auth\030\010" +
-      " \001(\0162!.offloadjsse.remote.v1.ClientAuth\022" +
-      "\037\n\027use_cipher_suites_order\030\t \001(\010\022\025\n\ralpn" +
-      "_selector\030\n \001(\010\022\024\n\014sni_matchers\030\013 \001(\010\022\030\n" +
-      "\020accepted_issuers\030\014 \003(\014\022\"\n\032max_handshake" +
-      "_message_size\030\r \001(\r\022\024\n\014named_groups\030\016 \003(" +
-      "\r\"\027\n\004Step\022\017\n\007records\030\001 \003(\014\"\235\002\n\005Query\022\020\n\010" +
-      "query_id\030\001 \001(\004\022I\n\024check_client_trusted\030\002" +
-      " \001(\0132).offloadjsse.remote.v1.CheckClient" +
-      "TrustedH\000\022@\n\022match_server_names\030\003 \001(\0132\"." +
-      "offloadjsse.remote.v1.ServerNamesH\000\022R\n\033s" +
-      "elect_application_protocol\030\004 \001(\0132+.offlo" +
-      "adjsse.remote.v1.ApplicationProtocolsH\000\022" +
-      "\031\n\017check_resumable\030\005 \001(\014H\000B\006\n\004kind\"6\n\022Ch" +
-      "eckClientTrusted\022\r\n\005chain\030\001 \003(\014\022\021\n\tauth_" +
-      "type\030\002 \001(\t\"?\n\013ServerNames\0220\n\005names\030\001 \003(\013" +
-      "2!.offloadjsse.remote.v1.ServerName\"+\n\nS" +
-      "erverName\022\014\n\004type\030\001 \001(\r\022\017\n\007encoded\030\002 \001(\014" +
-      "\"\'\n\024ApplicationProtocols\022\017\n\007offered\030\001 \003(" +
-      "\t\"I\n\006Answer\022\020\n\010query_id\030\001 \001(\004\022\n\n\002ok\030\002 \001(" +
-      "\010\022\020\n\010protocol\030\003 \001(\t\022\017\n\007problem\030\004 \001(\t\"\344\001\n" +
-      "\rServerMessage\0223\n\010progress\030\001 \001(\0132\037.offlo" +
-      "adjsse.remote.v1.ProgressH\000\022-\n\005query\030\002 \001" +
-      "(\0132\034.offloadjsse.remote.v1.QueryH\000\0224\n\tst" +
-      "ep_done\030\003 \001(\0132\037.offloadjsse.remote.v1.St" +
-      "epDoneH\000\0221\n\007failure\030\004 \001(\0132\036.offloadjsse." +
-      "remote.v1.FailureH\000B\006\n\004kind\"\315\002\n\010Progress" +
-      "\022D\n\021protocol_selected\030\001 \001(\0132\'.offloadjss" +
-      "e.remote.v1.ProtocolSelectedH\000\022C\n\025server" +
-      "_names_received\030\002 \001(\0132\".offloadjsse.remo" +
-      "te.v1.ServerNamesH\000\022B\n\032peer_certificates" +
-      "_received\030\003 \001(\0132\034.offloadjsse.remote.v1." +
-      "ChainH\000\022A\n\031local_certificates_chosen\030\004 \001" +
-      "(\0132\034.offloadjsse.remote.v1.ChainH\000\022\'\n\035ap" +
-      "plication_protocol_selected\030\005 \001(\tH\000B\006\n\004k" +
-      "ind\":\n\020ProtocolSelected\022\020\n\010protocol\030\001 \001(" +
-      "\t\022\024\n\014cipher_suite\030\002 \001(\r\"\035\n\005Chain\022\024\n\014cert" +
-      "ificates\030\001 \003(\014\"s\n\010StepDone\022\016\n\006output\030\001 \001" +
-      "(\014\022\030\n\020records_consumed\030\002 \001(\r\022-\n\006result\030\003" +
-      " \001(\0132\035.offloadjsse.remote.v1.Result\022\016\n\006s" +
-      "erver\030\004 \001(\t\"A\n\007Failure\022\017\n\007message\030\001 \001(\t\022" +
-      "\025\n\ralert_records\030\002 \001(\014\022\016\n\006server\030\003 \001(\t\"\237" +
-      "\003\n\006Result\022\022\n\nsession_id\030\001 \001(\014\022\020\n\010protoco" +
-      "l\030\002 \001(\t\022\024\n\014cipher_suite\030\003 \001(\r\022:\n\014client_" +
-      "write\030\004 \001(\0132$.offloadjsse.remote.v1.Dire" +
-      "ctionKeys\022:\n\014server_write\030\005 \001(\0132$.offloa" +
-      "djsse.remote.v1.DirectionKeys\022\031\n\021peer_ce" +
-      "rtificates\030\006 \003(\014\022\032\n\022local_certificates\030\007" +
-      " \003(\014\022\034\n\024application_protocol\030\010 \001(\t\022\036\n\026re" +
-      "quested_server_names\030\t \003(\t\022\023\n\013named_grou" +
-      "p\030\n \001(\005\022\027\n\017exporter_secret\030\013 \001(\014\022\017\n\007resu" +
-      "med\030\014 \001(\010\022\026\n\016pending_output\030\r \001(\014\022\025\n\rcli" +
-      "ent_random\030\016 \001(\014\"R\n\rDirectionKeys\022\026\n\016tra" +
-      "ffic_secret\030\001 \001(\014\022\013\n\003key\030\002 \001(\014\022\n\n\002iv\030\003 \001" +
-      "(\014\022\020\n\010sequence\030\004 \001(\004*N\n\nClientAuth\022\024\n\020CL" +
-      "IENT_AUTH_NONE\020\000\022\024\n\020CLIENT_AUTH_WANT\020\001\022\024" +
-      "\n\020CLIENT_AUTH_NEED\020\0022q\n\020HandshakeService" +
-      "\022]\n\tHandshake\022&.offloadjsse.remote.v1.Fr" +
-      "ontEndMessage\032$.offloadjsse.remote.v1.Se" +
-      "rverMessage(\0010\001B3\n\033dev.offloadjsse.remot" +
-      "e.wireB\022HandshakeWireProtoP\001b\006proto3"
+      "emote.v1\"+\n\023CertificatesRequest\022\024\n\014wire_" +
+      "version\030\001 \001(\r\"S\n\021CertificatesReply\022.\n\004ke" +
+      "ys\030\001 \003(\0132 .offloadjsse.remote.v1.ServerK" +
+      "ey\022\016\n\006server\030\002 \001(\t\"=\n\tServerKey\022\016\n\006key_i" +
+      "d\030\001 \001(\t\022\021\n\talgorithm\030\002 \001(\t\022\r\n\005chain\030\003 \003(" +
+      "\014\"^\n\013SignRequest\022\024\n\014wire_version\030\001 \001(\r\022\016" +
+      "\n\006key_id\030\002 \001(\t\022\030\n\020signature_scheme\030\003 \001(\r" +
+      "\022\017\n\007message\030\004 \001(\014\".\n\tSignReply\022\021\n\tsignat" +
+      "ure\030\001 \001(\014\022\016\n\006server\030\002 \001(\t\"\246\001\n\017FrontEndMe" +
+      "ssage\022-\n\005start\030\001 \001(\0132\034.offloadjsse.remot" +
+      "e.v1.StartH\000\022+\n\004step\030\002 \001(\0132\033.offloadjsse" +
+      ".remote.v1.StepH\000\022/\n\006answer\030\003 \001(\0132\035.offl" +
+      "oadjsse.remote.v1.AnswerH\000B\006\n\004kind\"\375\002\n\005S" +
+      "tart\022\024\n\014wire_version\030\001 \001(\r\022\025\n\rconnection" +
+      "_id\030\002 \001(\004\022\021\n\tprotocols\030\003 \003(\t\022\025\n\rcipher_s" +
+      "uites\030\004 \003(\r\022\021\n\tpeer_host\030\005 \001(\t\022\021\n\tpeer_p" +
+      "ort\030\006 \001(\005\022\035\n\025application_protocols\030\007 \003(\t" +
+      "\0226\n\013client_auth\030\010 \001(\0162!.offloadjsse.remo" +
+      "te.v1.ClientAuth\022\037\n\027use_cipher_suites_or" +
+      "der\030\t \001(\010\022\025\n\ralpn_selector\030\n \001(\010\022\024\n\014sni_" +
+      "matchers\030\013 \001(\010\022\030\n\020accepted_issuers\030\014 \003(\014" +
+      "\022\"\n\032max_handshake_message_size\030\r \001(\r\022\024\n\014" +
+      "named_groups\030\016 \003(\r\"\027\n\004Step\022\017\n\007records\030\001 " +
+      "\003(\014\"\235\002\n\005Query\022\020\n\010query_id\030\001 \001(\004\022I\n\024check" +
+      "_client_trusted\030\002 \001(\0132).offloadjsse.remo" +
+      "te.v1.CheckClientTrustedH\000\022@\n\022match_serv" +
+      "er_names\030\003 \001(\0132\".offloadjsse.remote.v1.S" +
+      "erverNamesH\000\022R\n\033select_application_proto" +
+      "col\030\004 \001(\0132+.offloadjsse.remote.v1.Applic" +
+      "ationProtocolsH\000\022\031\n\017check_resumable\030\005 \001(" +
+      "\014H\000B\006\n\004kind\"6\n\022CheckClientTrusted\022\r\n\005cha" +
+      "in\030\001 \003(\014\022\021\n\tauth_type\030\002 \001(\t\"?\n\013ServerNam" +
+      "es\0220\n\005names\030\001 \003(\0132!.offloadjsse.remote.v" +
+      "1.ServerName\"+\n\nServerName\022\014\n\004type\030\001 \001(\r" +
+      "\022\017\n\007encoded\030\002 \001(\014\"\'\n\024ApplicationProtocol" +
+      "s\022\017\n\007offered\030\001 \003(\t\"I\n\006Answer\022\020\n\010query_id" +
+      "\030\001 \001(\004\022\n\n\002ok\030\002 \001(\010\022\020\n\010protocol\030\003 \001(\t\022\017\n\007" +
+      "problem\030\004 \001(\t\"\344\001\n\rServerMessage\0223\n\010progr" +
+      "ess\030\001 \001(\0132\037.offloadjsse.remote.v1.Progre" +
+      "ssH\000\022-\n\005query\030\002 \001(\0132\034.offloadjsse.remote" +
+      ".v1.QueryH\000\0224\n\tstep_done\030\003 \001(\0132\037.offload" +
+      "jsse.remote.v1.StepDoneH\000\0221\n\007failure\030\004 \001" +
+      "(\0132\036.offloadjsse.remote.v1.FailureH\000B\006\n\004" +
+      "kind\"\315\002\n\010Progress\022D\n\021protocol_selected\030\001" +
+      " \001(\0132\'.offloadjsse.remote.v1.ProtocolSel" +
+      "ectedH\000\022C\n\025server_names_received\030\002 \001(\0132\"" +
+      ".offloadjsse.remote.v1.ServerNamesH\000\022B\n\032" +
+      "peer_certificates_received\030\003 \001(\0132\034.offlo" +
+      "adjsse.remote.v1.ChainH\000\022A\n\031local_certif" +
+      "icates_chosen\030\004 \001(\0132\034.offloadjsse.remote" +
+      ".v1.ChainH\000\022\'\n\035application_protocol_sele" +
+      "cted\030\005 \001(\tH\000B\006\n\004kind\":\n\020ProtocolSelected" +
+      "\022\020\n\010protocol\030\001 \001(\t\022\024\n\014cipher_suite\030\002 \001(\r" +
+      "\"\035\n\005Chain\022\024\n\014certificates\030\001 \003(\014\"s\n\010StepD" +
+      "one\022\016\n\006output\030\001 \001(\014\022\030\n\020records_consumed\030" +
+      "\002 \001(\r\022-\n\006result\030\003 \001(\0132\035.offloadjsse.remo" +
+      "te.v1.Result\022\016\n\006server\030\004 \001(\t\"A\n\007Failure\022" +
+      "\017\n\007message\030\001 \001(\t\022\025\n\ralert_records\030\002 \001(\014\022" +
+      "\016\n\006server\030\003 \001(\t\"\237\003\n\006Result\022\022\n\nsession_id" +
+      "\030\001 \001(\014\022\020\n\010protocol\030\002 \001(\t\022\024\n\014cipher_suite" +
+      "\030\003 \001(\r\022:\n\014client_write\030\004 \001(\0132$.offloadjs" +
+      "se.remote.v1.DirectionKeys\022:\n\014server_wri" +
+      "te\030\005 \001(\0132$.offloadjsse.remote.v1.Directi" +
+      "onKeys\022\031\n\021peer_certificates\030\006 \003(\014\022\032\n\022loc" +
+      "al_certificates\030\007 \003(\014\022\034\n\024application_pro" +
+      "tocol\030\010 \001(\t\022\036\n\026requested_server_names\030\t " +
+      "\003(\t\022\023\n\013named_group\030\n \001(\005\022\027\n\017exporter_sec" +
+      "ret\030\013 \001(\014\022\017\n\007resumed\030\014 \001(\010\022\026\n\016pending_ou" +
+      "tput\030\r \001(\014\022\025\n\rclient_random\030\016 \001(\014\"R\n\rDir" +
+      "ectionKeys\022\026\n\016traffic_secret\030\001 \001(\014\022\013\n\003ke" +
+      "y\030\002 \001(\014\022\n\n\002iv\030\003 \001(\014\022\020\n\010sequence\030\004 \001(\004*N\n" +
+      "\nClientAuth\022\024\n\020CLIENT_AUTH_NONE\020\000\022\024\n\020CLI" +
+      "ENT_AUTH_WANT\020\001\022\024\n\020CLIENT_AUTH_NEED\020\0022\245\002" +
+      "\n\020HandshakeService\022]\n\tHandshake\022&.offloa" +
+      "djsse.remote.v1.FrontEndMessage\032$.offloa" +
+      "djsse.remote.v1.ServerMessage(\0010\001\022d\n\014Cer" +
+      "tificates\022*.offloadjsse.remote.v1.Certif" +
+      "icatesRequest\032(.offloadjsse.remote.v1.Ce" +
+      "rtificatesReply\022L\n\004Sign\022\".offloadjsse.re" +
+      "mote.v1.SignRequest\032 .offloadjsse.remote" +
+      ".v1.SignReplyB3\n\033dev.offloadjsse.remote." +
+      "wireB\022HandshakeWireProtoP\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
         });
-    internal_static_offloadjsse_remote_v1_FrontEndMessage_descriptor =
+    internal_static_offloadjsse_remote_v1_CertificatesRequest_descriptor =
       getDescriptor().getMessageType(0);
+    internal_static_offloadjsse_remote_v1_CertificatesRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_offloadjsse_remote_v1_CertificatesRequest_descriptor,
+        new java.lang.String[] { "WireVersion", });
+    internal_static_offloadjsse_remote_v1_CertificatesReply_descriptor =
+      getDescriptor().getMessageType(1);
+    internal_static_offloadjsse_remote_v1_CertificatesReply_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_offloadjsse_remote_v1_CertificatesReply_descriptor,
+        new java.lang.String[] { "Keys", "Server", });
+    internal_static_offloadjsse_remote_v1_ServerKey_descriptor =
+      getDescriptor().getMessageType(2);
+    internal_static_offloadjsse_remote_v1_ServerKey_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_offloadjsse_remote_v1_ServerKey_descriptor,
+        new java.lang.String[] { "KeyId", "Algorithm", "Chain", });
+    internal_static_offloadjsse_remote_v1_SignRequest_descriptor =
+      getDescriptor().getMessageType(3);
+    internal_static_offloadjsse_remote_v1_SignRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_offloadjsse_remote_v1_SignRequest_descriptor,
+        new java.lang.String[] { "WireVersion", "KeyId", "SignatureScheme", "Message", });
+    internal_static_offloadjsse_remote_v1_SignReply_descriptor =
+      getDescriptor().getMessageType(4);
+    internal_static_offloadjsse_remote_v1_SignReply_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_offloadjsse_remote_v1_SignReply_descriptor,
+        new java.lang.String[] { "Signature", "Server", });
+    internal_static_offloadjsse_remote_v1_FrontEndMessage_descriptor =
+      getDescriptor().getMessageType(5);
     internal_static_offloadjsse_remote_v1_FrontEndMessage_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_FrontEndMessage_descriptor,
         new java.lang.String[] { "Start", "Step", "Answer", "Kind", });
     internal_static_offloadjsse_remote_v1_Start_descriptor =
-      getDescriptor().getMessageType(1);
+      getDescriptor().getMessageType(6);
     internal_static_offloadjsse_remote_v1_Start_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Start_descriptor,
         new java.lang.String[] { "WireVersion", "ConnectionId", "Protocols", "CipherSuites", "PeerHost", "PeerPort", "ApplicationProtocols", "ClientAuth", "UseCipherSuitesOrder", "AlpnSelector", "SniMatchers", "AcceptedIssuers", "MaxHandshakeMessageSize", "NamedGroups", });
     internal_static_offloadjsse_remote_v1_Step_descriptor =
-      getDescriptor().getMessageType(2);
+      getDescriptor().getMessageType(7);
     internal_static_offloadjsse_remote_v1_Step_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Step_descriptor,
         new java.lang.String[] { "Records", });
     internal_static_offloadjsse_remote_v1_Query_descriptor =
-      getDescriptor().getMessageType(3);
+      getDescriptor().getMessageType(8);
     internal_static_offloadjsse_remote_v1_Query_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Query_descriptor,
         new java.lang.String[] { "QueryId", "CheckClientTrusted", "MatchServerNames", "SelectApplicationProtocol", "CheckResumable", "Kind", });
     internal_static_offloadjsse_remote_v1_CheckClientTrusted_descriptor =
-      getDescriptor().getMessageType(4);
+      getDescriptor().getMessageType(9);
     internal_static_offloadjsse_remote_v1_CheckClientTrusted_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_CheckClientTrusted_descriptor,
         new java.lang.String[] { "Chain", "AuthType", });
     internal_static_offloadjsse_remote_v1_ServerNames_descriptor =
-      getDescriptor().getMessageType(5);
+      getDescriptor().getMessageType(10);
     internal_static_offloadjsse_remote_v1_ServerNames_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_ServerNames_descriptor,
         new java.lang.String[] { "Names", });
     internal_static_offloadjsse_remote_v1_ServerName_descriptor =
-      getDescriptor().getMessageType(6);
+      getDescriptor().getMessageType(11);
     internal_static_offloadjsse_remote_v1_ServerName_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_ServerName_descriptor,
         new java.lang.String[] { "Type", "Encoded", });
     internal_static_offloadjsse_remote_v1_ApplicationProtocols_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(12);
     internal_static_offloadjsse_remote_v1_ApplicationProtocols_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_ApplicationProtocols_descriptor,
         new java.lang.String[] { "Offered", });
     internal_static_offloadjsse_remote_v1_Answer_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(13);
     internal_static_offloadjsse_remote_v1_Answer_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Answer_descriptor,
         new java.lang.String[] { "QueryId", "Ok", "Protocol", "Problem", });
     internal_static_offloadjsse_remote_v1_ServerMessage_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(14);
     internal_static_offloadjsse_remote_v1_ServerMessage_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_ServerMessage_descriptor,
         new java.lang.String[] { "Progress", "Query", "StepDone", "Failure", "Kind", });
     internal_static_offloadjsse_remote_v1_Progress_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(15);
     internal_static_offloadjsse_remote_v1_Progress_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Progress_descriptor,
         new java.lang.String[] { "ProtocolSelected", "ServerNamesReceived", "PeerCertificatesReceived", "LocalCertificatesChosen", "ApplicationProtocolSelected", "Kind", });
     internal_static_offloadjsse_remote_v1_ProtocolSelected_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(16);
     internal_static_offloadjsse_remote_v1_ProtocolSelected_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_ProtocolSelected_descriptor,
         new java.lang.String[] { "Protocol", "CipherSuite", });
     internal_static_offloadjsse_remote_v1_Chain_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(17);
     internal_static_offloadjsse_remote_v1_Chain_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Chain_descriptor,
         new java.lang.String[] { "Certificates", });
     internal_static_offloadjsse_remote_v1_StepDone_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(18);
     internal_static_offloadjsse_remote_v1_StepDone_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_StepDone_descriptor,
         new java.lang.String[] { "Output", "RecordsConsumed", "Result", "Server", });
     internal_static_offloadjsse_remote_v1_Failure_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(19);
     internal_static_offloadjsse_remote_v1_Failure_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Failure_descriptor,
         new java.lang.String[] { "Message", "AlertRecords", "Server", });
     internal_static_offloadjsse_remote_v1_Result_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(20);
     internal_static_offloadjsse_remote_v1_Result_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Result_descriptor,
         new java.lang.String[] { "SessionId", "Protocol", "CipherSuite", "ClientWrite", "ServerWrite", "PeerCertificates", "LocalCertificates", "ApplicationProtocol", "RequestedServerNames", "NamedGroup", "ExporterSecret", "Resumed", "PendingOutput", "ClientRandom", });
     internal_static_offloadjsse_remote_v1_DirectionKeys_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(21);
     internal_static_offloadjsse_remote_v1_DirectionKeys_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_DirectionKeys_descriptor,
