@@ -14,6 +14,11 @@ public final class Main {
     private Main() {
     }
 
+    /** The examples by name, in the order of the usage text. */
+    static Map<String, Example> examples() {
+        return EXAMPLES;
+    }
+
     public static void main(String[] args) throws Exception {
         CommandLine commandLine;
         try {

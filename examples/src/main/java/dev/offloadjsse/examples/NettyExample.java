@@ -181,7 +181,6 @@ final class NettyExample implements Example {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            cause.printStackTrace();
             ctx.close();
         }
     }
