@@ -103,7 +103,9 @@ class HandshakeResultFuzzTest {
         Script plan = new Script();
         int before = data.consumeInt(0, 2);
         for (int i = 0; i < before; i++) {
-            plan.steps.add(new HandshakeStep(records(data), 1, null));
+            byte[] output = records(data);
+            valid &= wellFormed(output);
+            plan.steps.add(new HandshakeStep(output, 1, null));
         }
         int ending = data.consumeInt(0, 9);
         if (ending == 8) {
