@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Our engine with each handshake crypto ({@code auto}: Bouncy Castle with the JDK's SHA-2 and
  * AES-GCM and Conscrypt's signing, Conscrypt being on the test class path; {@code bc}) against
  * SunJSSE, the oracle, in both roles: TLS 1.3 and 1.2, SHA-256 and SHA-384 suites, ECDSA, RSA,
- * and the keys left to Bouncy Castle (Ed25519, RSASSA-PSS).
+ * and the keys left to Bouncy Castle (Ed25519, RSASSA-PSS); x25519 and the NIST curves.
  */
 class HandshakeCryptoInteropTest {
 
@@ -109,6 +110,50 @@ class HandshakeCryptoInteropTest {
         assertThat(used).containsOnly(expected(choice));
         assertThat(client.getSession().getProtocol()).isEqualTo(protocol);
         assertThat(serverEngine.getSession().getPeerCertificates()[0]).isEqualTo(clientIdentity.certificate());
+        exchangeData(pair);
+    }
+
+    static Stream<Arguments> groups() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Choice choice : Choice.values()) {
+            for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
+                for (String group : new String[] {"secp256r1", "secp384r1"}) {
+                    cells.add(Arguments.of(choice, protocol, group));
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    /** Our server limited to a NIST curve (TLS 1.3: SunJSSE's x25519 share is refused, so it retries). */
+    @ParameterizedTest(name = "{0}: SunJSSE client, our server on {2}, {1}")
+    @MethodSource("groups")
+    void ourServerAgreesOnNistCurvesWithSunJsse(Choice choice, String protocol, String group) throws Exception {
+        List<String> used = new CopyOnWriteArrayList<>();
+        Identity identity = TestCertificates.identity(KeyType.EC_P256);
+        SSLEngine client = TestCertificates.context(SUN, null, identity).createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        client.setEnabledProtocols(new String[] {protocol});
+        SSLContext serverContext;
+        String before = System.getProperty("jdk.tls.namedGroups");
+        System.setProperty("jdk.tls.namedGroups", group); // read by our contexts as they are initialised
+        try {
+            serverContext = TestCertificates.context(offload(choice, used), identity, identity);
+        } finally {
+            if (before == null) {
+                System.clearProperty("jdk.tls.namedGroups");
+            } else {
+                System.setProperty("jdk.tls.namedGroups", before);
+            }
+        }
+        SSLEngine server = serverContext.createSSLEngine();
+        server.setUseClientMode(false);
+        EnginePair pair = new EnginePair(client, server);
+
+        pair.handshake();
+
+        assertThat(used).containsOnly(expected(choice));
+        assertThat(client.getSession().getProtocol()).isEqualTo(protocol);
         exchangeData(pair);
     }
 

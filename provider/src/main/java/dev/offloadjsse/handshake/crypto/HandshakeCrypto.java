@@ -21,7 +21,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * <ul>
  *   <li>{@code auto} (default): Bouncy Castle's, with the JDK's SHA-2 and, when Conscrypt is on
  *       the class path (or registered as provider "Conscrypt"), Conscrypt's ECDSA and RSA
- *       signing ({@link HybridTlsCrypto});</li>
+ *       signing and NIST-curve ECDHE ({@link HybridTlsCrypto});</li>
  *   <li>{@code bc}: Bouncy Castle's alone, as before.</li>
  * </ul>
  * Conscrypt is found at run time by name and used through {@link Provider} only: the provider
@@ -66,8 +66,11 @@ public final class HandshakeCrypto {
             parts.add("JDK AES-GCM");
         }
         parts.add(signing == null ? "Bouncy Castle signing (" + NativeProvider.ABSENCE + ")" : signing.describe() + " signing");
+        if (NativeProvider.ECDH != null) {
+            parts.add(NativeProvider.ECDH.describe() + " (NIST curves)");
+        }
         logOnce("Handshake crypto: Bouncy Castle with " + String.join(", ", parts));
-        return new HybridTlsCrypto(random, digests, jdkGcm(), signing);
+        return new HybridTlsCrypto(random, digests, jdkGcm(), signing, NativeProvider.ECDH);
     }
 
     /**
@@ -121,16 +124,20 @@ public final class HandshakeCrypto {
 
         /** Null when there is none. */
         static final NativeSigning SIGNING;
+        /** Null when there is none. */
+        static final NativeEcdh ECDH;
         /** Why {@link #SIGNING} is null, for the log. */
         static final String ABSENCE;
 
         static {
             String[] absence = new String[1];
-            SIGNING = find(absence);
-            ABSENCE = absence[0];
+            Provider provider = find(absence);
+            SIGNING = provider == null ? null : NativeSigning.of(provider);
+            ECDH = provider == null ? null : NativeEcdh.of(provider);
+            ABSENCE = provider != null && SIGNING == null ? provider.getName() + " signs with neither EC nor RSA keys" : absence[0];
         }
 
-        private static NativeSigning find(String[] absence) {
+        private static Provider find(String[] absence) {
             Provider provider = Security.getProvider("Conscrypt");
             if (provider == null) {
                 try {
@@ -144,11 +151,7 @@ public final class HandshakeCrypto {
                     return null;
                 }
             }
-            NativeSigning signing = NativeSigning.of(provider);
-            if (signing == null) {
-                absence[0] = provider.getName() + " signs with neither EC nor RSA keys";
-            }
-            return signing;
+            return provider;
         }
     }
 }

@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.TlsECConfig;
+import org.bouncycastle.tls.crypto.TlsECDomain;
 import org.bouncycastle.tls.crypto.TlsSigner;
 import org.bouncycastle.tls.crypto.impl.TlsAEADCipher;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
@@ -23,6 +25,8 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  *       record layer;</li>
  *   <li>ECDSA and RSA signing: a native provider, when there is one, with the key imported once
  *       (P-256: 25 against 89 µs; RSA-2048 PSS: 660 against 1370 µs);</li>
+ *   <li>ECDHE on P-256, P-384 and P-521: the native provider's (P-256 key pair and agreement:
+ *       60 µs);</li>
  *   <li>X25519 stays Bouncy Castle's (114 µs for key pair and agreement, against 330 µs for the
  *       JDK's; Conscrypt 2.5 offers no X25519 through the JCA), and so does everything else.</li>
  * </ul>
@@ -34,12 +38,21 @@ final class HybridTlsCrypto extends BcTlsCrypto {
     /** The JDK's AES-GCM (SunJCE), or null. */
     private final Provider gcmProvider;
     private final NativeSigning signing;
+    private final NativeEcdh ecdh;
 
-    HybridTlsCrypto(SecureRandom random, MessageDigest[] digests, Provider gcmProvider, NativeSigning signing) {
+    HybridTlsCrypto(SecureRandom random, MessageDigest[] digests, Provider gcmProvider, NativeSigning signing,
+            NativeEcdh ecdh) {
         super(random);
         this.digests = digests.clone();
         this.gcmProvider = gcmProvider;
         this.signing = signing;
+        this.ecdh = ecdh;
+    }
+
+    @Override
+    public TlsECDomain createECDomain(TlsECConfig config) {
+        TlsECDomain domain = ecdh == null ? null : ecdh.domain(config.getNamedGroup(), this);
+        return domain != null ? domain : super.createECDomain(config);
     }
 
     @Override

@@ -19,9 +19,12 @@ import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.SignatureScheme;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
+import org.bouncycastle.tls.crypto.TlsAgreement;
+import org.bouncycastle.tls.crypto.TlsECConfig;
 import org.bouncycastle.tls.crypto.TlsSigner;
 import org.bouncycastle.tls.crypto.TlsStreamSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
@@ -32,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The hybrid crypto's replacements give what the operations they replace give: Bouncy Castle's
  * digests and HMAC are the oracle for the JDK-backed digest; the JDK's verifiers (SunEC,
- * SunRsaSign) check the signatures made in Conscrypt (on the test class path).
+ * SunRsaSign) check the signatures made in Conscrypt (on the test class path); Bouncy Castle's
+ * ECDH agrees with Conscrypt's.
  */
 class HybridPrimitivesTest {
 
@@ -155,6 +159,27 @@ class HybridPrimitivesTest {
         BcTlsCrypto bc = HandshakeCrypto.create(new SecureRandom(), HandshakeCrypto.Choice.BC);
         assertThat(HandshakeCrypto.signer(bc, TestCertificates.identity(KeyType.EC_P256).key(),
                 SignatureScheme.ecdsa_secp256r1_sha256)).isNull();
+    }
+
+    @ParameterizedTest(name = "group {0}")
+    @ValueSource(ints = {NamedGroup.secp256r1, NamedGroup.secp384r1, NamedGroup.secp521r1})
+    void nativeEcdhAgreesWithBouncyCastlesEcdh(int group) throws Exception {
+        BcTlsCrypto bc = HandshakeCrypto.create(new SecureRandom(), HandshakeCrypto.Choice.BC);
+        TlsAgreement ours = hybrid.createECDomain(new TlsECConfig(group)).createECDH();
+        TlsAgreement oracle = bc.createECDomain(new TlsECConfig(group)).createECDH();
+        assertThat(ours.getClass().getName()).contains("NativeEcdh");
+        ours.receivePeerValue(oracle.generateEphemeral());
+        oracle.receivePeerValue(ours.generateEphemeral());
+        assertThat(ours.calculateSecret().extract()).isEqualTo(oracle.calculateSecret().extract());
+    }
+
+    @Test
+    void nativeEcdhRefusesAPointOffTheCurve() throws Exception {
+        TlsAgreement ours = hybrid.createECDomain(new TlsECConfig(NamedGroup.secp256r1)).createECDH();
+        byte[] point = hybrid.createECDomain(new TlsECConfig(NamedGroup.secp256r1)).createECDH().generateEphemeral();
+        point[point.length - 1] ^= 1;
+        assertThatThrownBy(() -> ours.receivePeerValue(point)).isInstanceOfSatisfying(TlsFatalAlert.class,
+                alert -> assertThat(alert.getAlertDescription()).isEqualTo(AlertDescription.illegal_parameter));
     }
 
     @Test
