@@ -10,8 +10,11 @@ enum Check {
     ALPN("ALPN: client h2,http/1.1 / server http/1.1", 1024),
     /** The client's key share is for a group the server does not take (RFC 8446 §4.1.4). */
     HELLO_RETRY("HelloRetryRequest", 1024),
-    /** The peer sends KeyUpdate, once not requesting and once requesting ours (RFC 8446 §4.6.3). */
-    KEY_UPDATE("KeyUpdate from the peer (k, then K)", 64 * 1024);
+    /**
+     * The peer sends KeyUpdate in the middle of the data, at least once requesting ours (RFC 8446
+     * §4.6.3); OpenSSL also once not requesting it ({@code k}, then {@code K}).
+     */
+    KEY_UPDATE("KeyUpdate from the peer, requesting ours", 64 * 1024);
 
     private final String description;
     private final int payloadSize;

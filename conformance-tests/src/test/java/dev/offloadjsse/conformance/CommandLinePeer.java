@@ -47,6 +47,14 @@ abstract class CommandLinePeer implements Peer {
     void checkOutput(ToolProcess tool, Cell cell) throws Exception {
     }
 
+    /**
+     * Whether the tool leaves no trace of a HelloRetryRequest: the connection of a HelloRetryRequest
+     * cell then goes through a {@link HandshakeTap} that looks for it on the wire.
+     */
+    boolean tapsHelloRetry() {
+        return false;
+    }
+
     @Override
     public final void run(Cell cell, TestPki pki) throws Exception {
         SSLContext ours = JsseStack.OFFLOAD.context(pki, cell, cell.ourRole());
@@ -59,7 +67,8 @@ abstract class CommandLinePeer implements Peer {
 
     private void runAgainstOurServer(Cell cell, TestPki pki, SSLContext ours) throws Exception {
         try (TlsSockets.OneShotServer server = new TlsSockets.OneShotServer(JsseStack.OFFLOAD, ours, cell);
-                ToolProcess client = ToolProcess.start(clientCommand(cell, pki, server.port()))) {
+                HandshakeTap tap = tap(cell, server.port());
+                ToolProcess client = ToolProcess.start(clientCommand(cell, pki, tap == null ? server.port() : tap.port()))) {
             feedClient(client, cell);
             int exit = client.awaitExit();
             Negotiated negotiated;
@@ -73,13 +82,15 @@ abstract class CommandLinePeer implements Peer {
             }
             cell.serverPayload().requireIn(client.stdout(), name() + " client");
             checkOutput(client, cell);
+            requireHelloRetry(tap);
             cell.verify(negotiated);
         }
     }
 
     private void runAgainstOurClient(Cell cell, TestPki pki, SSLContext ours) throws Exception {
         int port = freePort();
-        try (ToolProcess server = ToolProcess.start(serverCommand(cell, pki, port))) {
+        try (ToolProcess server = ToolProcess.start(serverCommand(cell, pki, port));
+                HandshakeTap tap = tap(cell, port)) {
             server.awaitOutput(listening());
             Thread feeder = new Thread(() -> {
                 try {
@@ -94,7 +105,7 @@ abstract class CommandLinePeer implements Peer {
             }
             Negotiated negotiated;
             try {
-                negotiated = TlsSockets.request(JsseStack.OFFLOAD, ours, cell, port,
+                negotiated = TlsSockets.request(JsseStack.OFFLOAD, ours, cell, tap == null ? port : tap.port(),
                         echoes() ? cell.clientPayload() : cell.serverPayload(), TlsSockets.Closing.CLIENT_FIRST);
             } catch (Exception | AssertionError e) {
                 throw new AssertionError(e + "\n" + server.describe(), e);
@@ -105,11 +116,23 @@ abstract class CommandLinePeer implements Peer {
                 cell.clientPayload().requireIn(receivedByServer(server), name() + " server");
             }
             checkOutput(server, cell);
+            requireHelloRetry(tap);
             cell.verify(negotiated);
         }
     }
 
-    private static int freePort() throws IOException {
+    private HandshakeTap tap(Cell cell, int serverPort) throws IOException {
+        return cell.check() == Check.HELLO_RETRY && tapsHelloRetry() ? new HandshakeTap(serverPort) : null;
+    }
+
+    private static void requireHelloRetry(HandshakeTap tap) {
+        if (tap != null && !tap.sawHelloRetryRequest()) {
+            throw new AssertionError("no HelloRetryRequest on the wire: the server's first flight has no ServerHello"
+                    + " with the HelloRetryRequest random (RFC 8446 §4.1.3)");
+        }
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         }

@@ -17,6 +17,9 @@ final class Peers {
             }
         }
         peers.add(new OpenSslPeer());
+        peers.add(new GnuTlsPeer());
+        peers.add(new NssPeer());
+        peers.add(new CurlPeer());
         return peers;
     }
 }

@@ -19,11 +19,14 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -43,6 +46,7 @@ final class TestPki {
     private final KeyPair caKeys;
     private final X509Certificate ca;
     private final Map<CertificateType, KeyStore> leaves = new EnumMap<>(CertificateType.class);
+    private final KeyStore clientLeaf;
     private Path nssDatabase;
 
     TestPki(Path directory) throws GeneralSecurityException, IOException {
@@ -51,15 +55,57 @@ final class TestPki {
         this.ca = sign(new X500Name("CN=Offload JSSE interop CA"), caKeys, true);
         writePem(caPem(), "CERTIFICATE", ca.getEncoded());
         for (CertificateType type : CertificateType.values()) {
-            KeyPair keys = type.keyPairGenerator().generateKeyPair();
-            X509Certificate leaf = sign(new X500Name("CN=localhost"), keys, false);
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("leaf", keys.getPrivate(), PASSWORD, new Certificate[] {leaf, ca});
-            leaves.put(type, store);
-            writePem(keyPem(type), "PRIVATE KEY", keys.getPrivate().getEncoded());
-            Files.writeString(certPem(type), pem("CERTIFICATE", leaf.getEncoded()) + pem("CERTIFICATE", ca.getEncoded()));
+            // one subject per leaf: NSS files a certificate under the nickname of one with the same subject
+            leaves.put(type, leaf(new X500Name("CN=localhost,OU=" + type.label()), type.keyPairGenerator().generateKeyPair(),
+                    keyPem(type), certPem(type)));
         }
+        clientLeaf = leaf(new X500Name(CLIENT_SUBJECT), CertificateType.ECDSA_P256.keyPairGenerator().generateKeyPair(),
+                clientKeyPem(), clientCertPem());
+    }
+
+    /** The subject of the client certificate (client authentication cells): ECDSA P-256, signed by the CA. */
+    static final String CLIENT_SUBJECT = "CN=Offload JSSE interop client";
+
+    private KeyStore leaf(X500Name subject, KeyPair keys, Path keyFile, Path chainFile)
+            throws GeneralSecurityException, IOException {
+        X509Certificate leaf = sign(subject, keys, false);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("leaf", keys.getPrivate(), PASSWORD, new Certificate[] {leaf, ca});
+        writePem(keyFile, "PRIVATE KEY", pkcs8WithPublicKey(keys));
+        Files.writeString(chainFile, pem("CERTIFICATE", leaf.getEncoded()) + pem("CERTIFICATE", ca.getEncoded()));
+        return store;
+    }
+
+    /**
+     * PKCS#8 as OpenSSL writes it. The JDK leaves the optional public key out of an EC private key
+     * (RFC 5915 §3), and GnuTLS 3.7 refuses such a key ("ASN1 parser: Element was not found").
+     */
+    private static byte[] pkcs8WithPublicKey(KeyPair keys) throws IOException {
+        byte[] encoded = keys.getPrivate().getEncoded();
+        if (!keys.getPrivate().getAlgorithm().equals("EC")) {
+            return encoded;
+        }
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(encoded);
+        org.bouncycastle.asn1.sec.ECPrivateKey sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+        byte[] point = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()).getPublicKeyData().getOctets();
+        int orderBits = ((java.security.interfaces.ECPrivateKey) keys.getPrivate()).getParams().getOrder().bitLength();
+        return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), new org.bouncycastle.asn1.sec.ECPrivateKey(
+                orderBits, sec1.getKey(), new DERBitString(point), null)).getEncoded();
+    }
+
+    Path clientCertPem() {
+        return directory.resolve("client-chain.pem");
+    }
+
+    Path clientKeyPem() {
+        return directory.resolve("client-key.pem");
+    }
+
+    /** The client certificate and its key, for a key manager factory. */
+    KeyManagerFactory initialisedForClient(KeyManagerFactory factory) throws GeneralSecurityException {
+        factory.init(clientLeaf, PASSWORD);
+        return factory;
     }
 
     /** A scratch file of the matrix (for example a tool's message trace) next to the certificates. */
@@ -106,7 +152,16 @@ final class TestPki {
      */
     synchronized Path nssDatabase() throws IOException, InterruptedException {
         if (nssDatabase == null) {
-            Path db = Files.createDirectories(directory.resolve("nssdb"));
+            Path db = directory.resolve("nssdb");
+            if (Files.exists(db)) {
+                // a database of an earlier run holds that run's CA and leaves under the same nicknames
+                try (java.util.stream.Stream<Path> old = Files.list(db)) {
+                    for (Path file : (Iterable<Path>) old::iterator) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            Files.createDirectories(db);
             String dir = "sql:" + db;
             Path passwordFile = Files.writeString(directory.resolve("nss-password.txt"), new String(PASSWORD));
             ToolProcess.runChecked(List.of("certutil", "-N", "-d", dir, "--empty-password"));
@@ -118,10 +173,17 @@ final class TestPki {
                         "-out", p12.toString()));
                 ToolProcess.runChecked(List.of("pk12util", "-i", p12.toString(), "-d", dir, "-w", passwordFile.toString()));
             }
+            Path clientP12 = directory.resolve("client.p12");
+            ToolProcess.runChecked(List.of("openssl", "pkcs12", "-export", "-inkey", clientKeyPem().toString(),
+                    "-in", clientCertPem().toString(), "-name", NSS_CLIENT_NICKNAME, "-passout", "file:" + passwordFile,
+                    "-out", clientP12.toString()));
+            ToolProcess.runChecked(List.of("pk12util", "-i", clientP12.toString(), "-d", dir, "-w", passwordFile.toString()));
             nssDatabase = db;
         }
         return nssDatabase;
     }
+
+    static final String NSS_CLIENT_NICKNAME = "client";
 
     static String nssNickname(CertificateType type) {
         return type.name().toLowerCase();

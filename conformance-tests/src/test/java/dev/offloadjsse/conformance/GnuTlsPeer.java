@@ -1,0 +1,101 @@
+package dev.offloadjsse.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * GnuTLS's {@code gnutls-cli} and {@code gnutls-serv --echo}. HelloRetryRequest comes from a
+ * priority string that restricts the groups; {@code gnutls-cli -e} (rehandshake) sends a TLS 1.3
+ * KeyUpdate requesting ours right after the handshake; {@code gnutls-serv} has no way to send one.
+ * Its debug log (level 4, on standard error) is the evidence of either.
+ */
+final class GnuTlsPeer extends CommandLinePeer {
+
+    /** gnutls sends one key share, for the first group: P-521, which our server does not take. */
+    private static final String CLIENT_HRR_PRIORITY = "NORMAL:-GROUP-ALL:+GROUP-SECP521R1:+GROUP-SECP256R1";
+    /** Our client's first key share is X25519; a server taking only P-384 must ask again. */
+    private static final String SERVER_HRR_PRIORITY = "NORMAL:-GROUP-ALL:+GROUP-SECP384R1";
+
+    @Override
+    public String name() {
+        return "GnuTLS";
+    }
+
+    @Override
+    public boolean plays(Role role) {
+        return true;
+    }
+
+    @Override
+    public Support support(Cell cell) {
+        if (cell.check() == Check.KEY_UPDATE && cell.ourRole() == Role.CLIENT) {
+            return Support.notApplicable("gnutls-serv has no command to send a KeyUpdate (its **REHANDSHAKE** asks"
+                    + " for post-handshake authentication in TLS 1.3)");
+        }
+        return Support.FULL;
+    }
+
+    @Override
+    List<String> clientCommand(Cell cell, TestPki pki, int port) {
+        List<String> command = new ArrayList<>(List.of("gnutls-cli", "-p", Integer.toString(port),
+                "--x509cafile", pki.caPem().toString(), "--verify-hostname", "localhost", "--sni-hostname", "localhost"));
+        if (cell.check() == Check.ALPN) {
+            for (String protocol : Check.CLIENT_ALPN) {
+                command.addAll(List.of("--alpn", protocol));
+            }
+        }
+        if (cell.check() == Check.HELLO_RETRY) {
+            command.addAll(List.of("--priority", CLIENT_HRR_PRIORITY, "-d", "4"));
+        }
+        if (cell.check() == Check.KEY_UPDATE) {
+            command.addAll(List.of("-e", "-d", "4"));
+        }
+        command.add("127.0.0.1");
+        return command;
+    }
+
+    /** gnutls-serv has no option for the listening address: it takes the port on every address (0.0.0.0 and ::). */
+    @Override
+    List<String> serverCommand(Cell cell, TestPki pki, int port) {
+        List<String> command = new ArrayList<>(List.of("gnutls-serv", "--echo", "--crlf", "-p", Integer.toString(port),
+                "--x509certfile", pki.certPem(cell.certificate()).toString(),
+                "--x509keyfile", pki.keyPem(cell.certificate()).toString()));
+        if (cell.check() == Check.ALPN) {
+            command.addAll(List.of("--alpn", String.join(",", Check.SERVER_ALPN)));
+        }
+        if (cell.check() == Check.HELLO_RETRY) {
+            command.addAll(List.of("--priority", SERVER_HRR_PRIORITY, "-d", "4"));
+        }
+        return command;
+    }
+
+    @Override
+    String listening() {
+        return "listening on IPv4";
+    }
+
+    /** --echo sends back what it receives; --crlf keeps the CRLFs it would otherwise turn into LFs. */
+    @Override
+    boolean echoes() {
+        return true;
+    }
+
+    @Override
+    void checkOutput(ToolProcess tool, Cell cell) {
+        String log = tool.output();
+        if (cell.check() == Check.HELLO_RETRY) {
+            String evidence = cell.ourRole() == Role.SERVER ? "HELLO RETRY REQUEST (1025) was received"
+                    : "for 'hello retry request'";
+            if (!log.contains(evidence)) {
+                throw new AssertionError("no HelloRetryRequest in gnutls' debug log ('" + evidence + "')\n" + tool.describe());
+            }
+        }
+        if (cell.check() == Check.KEY_UPDATE) {
+            for (String evidence : List.of("sending key update (1)", "KEY_UPDATE (24) was received")) {
+                if (!log.contains(evidence)) {
+                    throw new AssertionError("gnutls-cli's debug log lacks '" + evidence + "'\n" + tool.describe());
+                }
+            }
+        }
+    }
+}
