@@ -81,6 +81,11 @@ final class EnginePair {
         return this;
     }
 
+    /** The server's engine, for a caller that keeps it after dropping the pair (and its buffers). */
+    SSLEngine serverEngine() {
+        return server.engine;
+    }
+
     String negotiatedCipherSuite() {
         return server.engine.getSession().getCipherSuite();
     }

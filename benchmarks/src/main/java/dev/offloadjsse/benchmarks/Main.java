@@ -1,7 +1,14 @@
 package dev.offloadjsse.benchmarks;
 
+import dev.offloadjsse.benchmarks.load.ChurnResult;
+import dev.offloadjsse.benchmarks.load.FloodResult;
+import dev.offloadjsse.benchmarks.load.LoopbackLoad;
+import dev.offloadjsse.benchmarks.load.ServerKind;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -54,7 +61,9 @@ public final class Main {
                 "handshakesCpu", "stack", "kind");
         measurements.add(handshakes, Main::serverCpuMicros, "serverCpuMicros", "stack", "kind");
         measureAllocation(support);
+        LoadReport load = measureLoad();
         new Report(mode, measurements, support).print(System.out);
+        load.print(System.out);
         System.out.printf("Ran in %d s.%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     }
 
@@ -78,6 +87,31 @@ public final class Main {
 
     private static double serverCpuMicros(IterationResult iteration) {
         return Measurements.secondary(iteration, "serverCpuNanos") / Measurements.secondary(iteration, "handshakes") / 1e3;
+    }
+
+    /** The nio-transport over loopback, then the heap that idle connections retain. */
+    private LoadReport measureLoad() throws Exception {
+        LoopbackLoad loopback = new LoopbackLoad(mode.loadSettings());
+        Map<ServerKind, ChurnResult> churn = new EnumMap<>(ServerKind.class);
+        Map<ServerKind, FloodResult> flood = new EnumMap<>(ServerKind.class);
+        for (ServerKind kind : ServerKind.values()) {
+            System.out.println("Measuring loopback handshakes, " + kind.label() + " ...");
+            churn.put(kind, loopback.churn(kind));
+        }
+        for (ServerKind kind : ServerKind.values()) {
+            System.out.println("Measuring latency under a handshake flood, " + kind.label() + " ...");
+            flood.put(kind, loopback.flood(kind));
+        }
+        System.out.println("Measuring latency without a flood ...");
+        FloodResult quiet = loopback.quiet();
+        Map<TlsStack, RetainedHeap> heap = new LinkedHashMap<>();
+        RetainedHeapProbe probe = new RetainedHeapProbe(mode.idleConnections());
+        for (TlsStack stack : List.of(TlsStack.OFFLOAD_JSSE, TlsStack.SUN_JSSE)) {
+            System.out.println("Measuring heap retained by " + mode.idleConnections() + " idle connections, "
+                    + stack.label() + " ...");
+            heap.put(stack, probe.measure(stack));
+        }
+        return new LoadReport(mode.loadSettings(), churn, flood, quiet, heap);
     }
 
     private void measureAllocation(SuiteSupport support) throws Exception {

@@ -1,5 +1,6 @@
 package dev.offloadjsse.benchmarks;
 
+import dev.offloadjsse.benchmarks.load.LoadSettings;
 import java.util.EnumSet;
 import java.util.Set;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -80,5 +81,29 @@ enum RunMode {
 
     int allocationWritesPerRound() {
         return allocationWritesPerRound;
+    }
+
+    /** The loopback load: seconds in quick mode, about a minute and a half by default. */
+    LoadSettings loadSettings() {
+        switch (this) {
+            case QUICK:
+                return LoadSettings.quick();
+            case LONG:
+                return LoadSettings.full();
+            default:
+                return LoadSettings.standard();
+        }
+    }
+
+    /** Established idle connections held at once for the retained-heap measurement. */
+    int idleConnections() {
+        switch (this) {
+            case QUICK:
+                return 1_000;
+            case LONG:
+                return 10_000;
+            default:
+                return 5_000;
+        }
     }
 }
