@@ -10,7 +10,6 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -58,8 +57,8 @@ public final class RemoteHandshakers implements AutoCloseable {
     private final Granularity granularity;
     private final Duration signTimeout;
     private final EpollEventLoopGroup domainSocketLoop;
-    /** The servers' certificates, once fetched (PRIVATE_KEY). */
-    private volatile RemoteKeys serverKeys;
+    /** The servers' certificates and remote keys (PRIVATE_KEY), fetched on first use. */
+    private final RemoteKeys serverKeys = new RemoteKeys(this);
 
     private RemoteHandshakers(Builder builder) throws SSLException {
         this.targets = builder.targets;
@@ -85,27 +84,9 @@ public final class RemoteHandshakers implements AutoCloseable {
         return granularity;
     }
 
-    /**
-     * The servers' certificates and remote keys, fetched on first use and kept; a failed fetch
-     * fails that handshake ({@link UncheckedIOException}, which the handshake reports) and the
-     * next handshake asks again.
-     */
+    /** The servers' certificates and remote keys, fetched when first used (see {@link RemoteKeys}). */
     public RemoteKeys serverKeys() {
-        RemoteKeys keys = serverKeys;
-        if (keys == null) {
-            synchronized (this) {
-                keys = serverKeys;
-                if (keys == null) {
-                    try {
-                        keys = RemoteKeys.fetch(this);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    serverKeys = keys;
-                }
-            }
-        }
-        return keys;
+        return serverKeys;
     }
 
     /** The servers as configured, for messages. */

@@ -26,29 +26,55 @@ import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * The keyless front end's key manager: the certificate chains of the handshake servers' keys
- * (one {@code Certificates} call) and, for each, a {@link RemoteKey} whose signatures are made
- * on the servers. Aliases are the keys' ids (SHA-256 of the leaf certificate). Server role only.
+ * and, for each, a {@link RemoteKey} whose signatures are made on the servers. Aliases are the
+ * keys' ids (SHA-256 of the leaf certificate). Server role only.
+ *
+ * <p>The chains are fetched (one {@code Certificates} call, to whichever server round_robin
+ * picks: the servers hold the same keys) when a handshake first needs them, that is in a
+ * handshake task and never on the engine's caller thread, and then kept. A failed fetch fails
+ * that handshake ({@link UncheckedIOException} out of the key manager, reported with its message)
+ * and the next handshake asks again.
  */
 public final class RemoteKeys extends X509ExtendedKeyManager {
 
     private record Entry(X509Certificate[] chain, RemoteKey key) {
     }
 
-    private final Map<String, Entry> entries;
-    private final String server;
-
-    private RemoteKeys(Map<String, Entry> entries, String server) {
-        this.entries = entries;
-        this.server = server;
+    private record Listing(Map<String, Entry> entries, String server) {
     }
 
-    /** Asks one of {@code remote}'s servers for its keys' certificates (the servers hold the same keys). */
-    public static RemoteKeys fetch(RemoteHandshakers remote) throws IOException {
+    private final RemoteHandshakers remote;
+    private volatile Listing listing;
+
+    RemoteKeys(RemoteHandshakers remote) {
+        this.remote = remote;
+    }
+
+    private Map<String, Entry> entries() {
+        Listing current = listing;
+        if (current == null) {
+            synchronized (this) {
+                current = listing;
+                if (current == null) {
+                    try {
+                        current = fetch(remote);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    listing = current;
+                }
+            }
+        }
+        return current.entries();
+    }
+
+    private static Listing fetch(RemoteHandshakers remote) throws IOException {
         CertificatesReply reply;
         try {
+            // Once per process, and possibly while the channel still connects: the handshake's deadline, not a signature's.
             reply = HandshakeServiceGrpc.newBlockingStub(remote.channel())
                     .withWaitForReady()
-                    .withDeadlineAfter(remote.signTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                    .withDeadlineAfter(remote.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS)
                     .certificates(CertificatesRequest.newBuilder().setWireVersion(WireCodec.WIRE_VERSION).build());
         } catch (StatusRuntimeException e) {
             throw new IOException("Remote keys: handshake servers " + remote.targets() + " did not list their certificates ("
@@ -68,7 +94,7 @@ public final class RemoteKeys extends X509ExtendedKeyManager {
                 throw new IOException("Remote keys: a certificate from " + reply.getServer() + " does not parse: " + e.getMessage(), e);
             }
         }
-        return new RemoteKeys(entries, reply.getServer());
+        return new Listing(entries, reply.getServer());
     }
 
     /** Lower-case hex SHA-256 of the certificate's DER: the id of its key on the wire. */
@@ -80,15 +106,16 @@ public final class RemoteKeys extends X509ExtendedKeyManager {
         }
     }
 
-    /** The server that listed the keys. */
+    /** The server that listed the keys (fetching them if that has not happened yet). */
     public String server() {
-        return server;
+        entries();
+        return listing.server();
     }
 
     @Override
     public String[] getServerAliases(String keyType, Principal[] issuers) {
         List<String> aliases = new ArrayList<>();
-        entries.forEach((id, entry) -> {
+        entries().forEach((id, entry) -> {
             if (entry.key().getAlgorithm().equals(keyType)) {
                 aliases.add(id);
             }
@@ -109,13 +136,13 @@ public final class RemoteKeys extends X509ExtendedKeyManager {
 
     @Override
     public X509Certificate[] getCertificateChain(String alias) {
-        Entry entry = entries.get(alias);
+        Entry entry = entries().get(alias);
         return entry == null ? null : entry.chain().clone();
     }
 
     @Override
     public PrivateKey getPrivateKey(String alias) {
-        Entry entry = entries.get(alias);
+        Entry entry = entries().get(alias);
         return entry == null ? null : entry.key();
     }
 

@@ -50,14 +50,26 @@ final class Loopback {
         return context;
     }
 
+    private static SSLContext clientContext;
+    /** A new peer port per engine: SunJSSE would otherwise resume the session it cached for localhost:443. */
+    private static final java.util.concurrent.atomic.AtomicInteger PORTS = new java.util.concurrent.atomic.AtomicInteger(1024);
+
     /** A SunJSSE client engine for {@code protocol} that trusts {@link TestPki#TLS}. */
     static SSLEngine sunJsseClient(String protocol) throws Exception {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-        trust.init(TestPki.identity(TestPki.TLS).trustStore());
-        SSLContext context = SSLContext.getInstance("TLS", "SunJSSE");
-        context.init(null, trust.getTrustManagers(), null);
-        SSLEngine engine = context.createSSLEngine("localhost", 443);
+        SSLEngine engine = clientContext().createSSLEngine("localhost", 1024 + PORTS.incrementAndGet() % 60_000);
         engine.setEnabledProtocols(new String[] {protocol});
         return engine;
+    }
+
+    /** One SunJSSE client context for all (made once: making one costs more than a handshake). */
+    private static synchronized SSLContext clientContext() throws Exception {
+        if (clientContext == null) {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+            trust.init(TestPki.identity(TestPki.TLS).trustStore());
+            SSLContext context = SSLContext.getInstance("TLS", "SunJSSE");
+            context.init(null, trust.getTrustManagers(), null);
+            clientContext = context;
+        }
+        return clientContext;
     }
 }
