@@ -56,7 +56,7 @@ final class LoadReport {
         Table table = new Table("Request latency, ms, " + settings.probeConnections() + " established connections each"
                 + " sending 64 bytes every " + settings.probeInterval().toMillis() + " ms (echoed), while "
                 + settings.floodConnections() + " handshakes are kept in flight, " + rounds,
-                "server", "p50", "p99", "p99.9", "max", "requests/round", "flood handshakes/s", "steps queued (mean)");
+                "server", "p50", "p99", "p99.9", "max", "requests/round", "flood handshakes/s", "steps queued (mean)", "GC ms/round");
         latencyRow(table, quiet.server().label() + ", no flood", quiet);
         for (ServerKind kind : ServerKind.values()) {
             latencyRow(table, kind.label(), flood.get(kind));
@@ -68,7 +68,7 @@ final class LoadReport {
         table.add(label, format(result.p50Millis(), "%.2f"), format(result.p99Millis(), "%.2f"),
                 format(result.p999Millis(), "%.2f"), format(result.maxMillis(), "%.1f"),
                 format(result.requests(), "%.0f"), format(result.floodHandshakesPerSecond(), "%.0f"),
-                format(result.queuedSteps(), "%.1f"));
+                format(result.queuedSteps(), "%.1f"), format(result.gcMillis(), "%.0f"));
     }
 
     private Table retainedHeap() {

@@ -83,7 +83,7 @@ enum RunMode {
         return allocationWritesPerRound;
     }
 
-    /** The loopback load: seconds in quick mode, about a minute and a half by default. */
+    /** The loopback load: about half a minute in quick mode, about two minutes by default. */
     LoadSettings loadSettings() {
         switch (this) {
             case QUICK:
@@ -99,7 +99,7 @@ enum RunMode {
     int idleConnections() {
         switch (this) {
             case QUICK:
-                return 1_000;
+                return 500;
             case LONG:
                 return 10_000;
             default:

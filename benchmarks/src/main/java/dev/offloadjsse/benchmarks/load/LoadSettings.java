@@ -20,7 +20,7 @@ public record LoadSettings(int churnConnections, int floodConnections, int probe
         Duration warmup, Duration round, int rounds) {
 
     public static LoadSettings quick() {
-        return new LoadSettings(32, 48, 4, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofSeconds(1), 3);
+        return new LoadSettings(32, 48, 4, Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofSeconds(1), 3);
     }
 
     public static LoadSettings standard() {

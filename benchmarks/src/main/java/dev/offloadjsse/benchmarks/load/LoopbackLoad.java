@@ -2,6 +2,8 @@ package dev.offloadjsse.benchmarks.load;
 
 import dev.offloadjsse.HandshakeOffloader;
 import dev.offloadjsse.nio.TlsServer;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -66,6 +68,7 @@ public final class LoopbackLoad {
             List<Double> requests = new ArrayList<>();
             List<Double> rates = new ArrayList<>();
             List<Double> queued = new ArrayList<>();
+            List<Double> gc = new ArrayList<>();
             for (int round = 0; round < settings.rounds(); round++) {
                 Round measured = round(server, () -> offloader.stats().queued());
                 Histogram latencies = probe.interval();
@@ -76,8 +79,9 @@ public final class LoopbackLoad {
                 requests.add((double) latencies.getTotalCount());
                 rates.add(measured.handshakesPerSecond());
                 queued.add(measured.meanQueued());
+                gc.add((double) measured.gcMillis());
             }
-            return new FloodResult(kind, floodConnections, p50, p99, p999, max, requests, rates, queued, flood.failed(),
+            return new FloodResult(kind, floodConnections, p50, p99, p999, max, requests, rates, queued, gc, flood.failed(),
                     probe.closedConnections());
         }
     }
@@ -87,6 +91,7 @@ public final class LoopbackLoad {
      * every step, and counts the handshakes the server completed meanwhile.
      */
     private Round round(TlsServer server, IntSupplier queue) {
+        long gcBefore = gcMillis();
         long before = server.stats().handshakesCompleted();
         long start = System.nanoTime();
         long end = start + settings.round().toNanos();
@@ -99,10 +104,16 @@ public final class LoopbackLoad {
         }
         long elapsed = System.nanoTime() - start;
         return new Round((server.stats().handshakesCompleted() - before) * 1e9 / elapsed,
-                samples == 0 ? 0 : (double) queuedTotal / samples);
+                samples == 0 ? 0 : (double) queuedTotal / samples, gcMillis() - gcBefore);
     }
 
-    private record Round(double handshakesPerSecond, double meanQueued) {
+    /** Collection time of this JVM so far: every pause stops the server and the clients alike. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(time -> time > 0).sum();
+    }
+
+    private record Round(double handshakesPerSecond, double meanQueued, long gcMillis) {
     }
 
     private static double millis(long nanos) {
