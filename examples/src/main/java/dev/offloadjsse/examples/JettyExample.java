@@ -4,6 +4,8 @@ import dev.offloadjsse.HandshakeOffloader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLEngine;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpHeader;
@@ -35,6 +37,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 final class JettyExample implements Example {
 
+    /** The one protocol this server's connectors speak. */
+    private static final List<String> SPOKEN = List.of("http/1.1");
+
     @Override
     public String name() {
         return "jetty";
@@ -47,8 +52,12 @@ final class JettyExample implements Example {
 
     @Override
     public StartedExample start(ExampleOptions options) throws Exception {
+        ServerTls.requireSupported(options, name(), false, true);
         ServerTls tls = ServerTls.create(options);
         Path pem = tls.writeCertificatePem();
+        // Jetty here speaks HTTP/1.1 only; without --alpn it offers that, as before.
+        List<String> protocols = options.applicationProtocols().isEmpty() ? SPOKEN
+                : tls.applicationProtocols(name(), SPOKEN);
 
         SslContextFactory.Server sslContextFactory = new SslContextFactory.Server();
         if (tls.offloadProvider() != null) {
@@ -60,14 +69,19 @@ final class JettyExample implements Example {
             sslContextFactory.setProvider(options.provider());
             sslContextFactory.setKeyStore(tls.keyStore());
             sslContextFactory.setKeyStorePassword(new String(tls.password()));
+            if (tls.trustStore() != null) {
+                sslContextFactory.setTrustStore(tls.trustStore());
+            }
         }
+        sslContextFactory.setNeedClientAuth(options.clientAuth() == ExampleOptions.ClientAuth.NEED);
+        sslContextFactory.setWantClientAuth(options.clientAuth() == ExampleOptions.ClientAuth.WANT);
 
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         // SNI host checks off: clients connect to 127.0.0.1 as well as localhost.
         http.addCustomizer(new SecureRequestCustomizer(false));
         HttpConnectionFactory http11 = new HttpConnectionFactory(http);
-        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("http/1.1");
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(protocols.toArray(new String[0]));
         alpn.setDefaultProtocol(http11.getProtocol());
         SslConnectionFactory ssl = new SslConnectionFactory(sslContextFactory, alpn.getProtocol());
         ServerConnector connector = new ServerConnector(server, ssl, alpn, http11);
@@ -88,6 +102,11 @@ final class JettyExample implements Example {
             @Override
             public Path certificatePem() {
                 return pem;
+            }
+
+            @Override
+            public List<KeyManager> keyManagers() {
+                return tls.keyManagers();
             }
 
             @Override
@@ -125,8 +144,7 @@ final class JettyExample implements Example {
                 return true;
             }
             SSLEngine engine = sslEngine(request.getConnectionMetaData().getConnection());
-            String json = StatusReport.of(engine.getSession(), engine.getClass().getName(), "jetty", offloader,
-                    stepThreads);
+            String json = StatusReport.of(engine, "jetty", offloader, stepThreads);
             response.setStatus(HttpStatus.OK_200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);

@@ -33,10 +33,23 @@ public final class Main {
             System.out.println(usage());
             return;
         }
-        StartedExample started = EXAMPLES.get(commandLine.example()).start(commandLine.options());
+        StartedExample started;
+        try {
+            started = EXAMPLES.get(commandLine.example()).start(commandLine.options());
+        } catch (IllegalArgumentException e) {
+            // An option this example cannot honour (for example --offload remote: with Jetty).
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.printf("Example '%s' serving https://localhost:%d/%n", commandLine.example(), started.port());
-        System.out.printf("Server certificate: %s%n", started.certificatePem());
-        System.out.printf("Try: curl --cacert %s https://localhost:%d/%n", started.certificatePem(), started.port());
+        if (started.keyManagers().isEmpty()) {
+            System.out.println("No private key in this process: the handshake servers hold it.");
+        }
+        String cacert = started.certificatePem() == null ? "<the handshake servers' certificate>"
+                : started.certificatePem().toString();
+        System.out.printf("Server certificate: %s%n", cacert);
+        System.out.printf("Try: curl --cacert %s https://localhost:%d/%n", cacert, started.port());
         System.out.println("Stop with Ctrl-C.");
         awaitShutdown(started);
     }
@@ -65,6 +78,25 @@ public final class Main {
                 .append("  --keystore FILE   PKCS#12 keystore with the server key and certificate\n")
                 .append("                    (default: a generated self-signed ECDSA P-256 certificate)\n")
                 .append("  --password PW     the keystore's password\n")
+                .append("  --alpn P1,P2      ALPN protocols the server offers, in preference order; only those the\n")
+                .append("                    example speaks are offered (all of them speak http/1.1 only; Tomcat: none)\n")
+                .append("  --client-auth want|need\n")
+                .append("                    ask the client for a certificate (want) or require one (need);\n")
+                .append("                    GET / then shows its subject as clientCertificate\n")
+                .append("  --truststore FILE PKCS#12 trust anchors for client certificates (default: the JDK's)\n")
+                .append("  --truststore-password PW\n")
+                .append("                    its password (without one the certificates are read unchecked)\n")
+                .append("  --offload remote:HOST:PORT[,HOST:PORT...]   (https only; also remote:unix:PATH)\n")
+                .append("                    run every handshake on these handshake servers (offload-server):\n")
+                .append("                    this process then holds no private key (no --keystore); GET / names\n")
+                .append("                    the remote handshaker and its servers\n")
+                .append("  --channel-keystore FILE --channel-password PW --channel-truststore FILE\n")
+                .append("                    this front end's identity and the servers' trust on the channel to the\n")
+                .append("                    handshake servers (mutual TLS, PKCS#12); default: the system properties\n")
+                .append("                    offloadjsse.remote.keyStore, .keyStorePassword, .trustStore, ...\n")
+                .append("  --channel-truststore-password PW   (default: --channel-password)\n")
+                .append("  --channel-authority NAME\n")
+                .append("                    the name the servers' channel certificates must carry (default: the host)\n")
                 .append("  --help            this text\n")
                 .toString();
     }

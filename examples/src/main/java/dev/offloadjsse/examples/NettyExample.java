@@ -24,6 +24,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -31,11 +33,14 @@ import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Netty 4.2 serving the status JSON over HTTPS: {@code SslContextBuilder} with the JDK provider
@@ -44,6 +49,9 @@ import javax.net.ssl.SSLEngine;
  * task on that executor and resumes the handshake on the channel's event loop when it completes.
  */
 final class NettyExample implements Example {
+
+    /** The one protocol this server's pipeline speaks. */
+    private static final List<String> SPOKEN = List.of("http/1.1");
 
     @Override
     public String name() {
@@ -57,15 +65,32 @@ final class NettyExample implements Example {
 
     @Override
     public StartedExample start(ExampleOptions options) throws Exception {
+        ServerTls.requireSupported(options, name(), false, true);
         ServerTls tls = ServerTls.create(options);
         Path pem = tls.writeCertificatePem();
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(tls.keyStore(), tls.password());
-        SslContext sslContext = SslContextBuilder.forServer(keyManagers)
+        SslContextBuilder builder = SslContextBuilder.forServer(keyManagers)
                 .sslProvider(SslProvider.JDK)
                 .sslContextProvider(tls.context().getProvider())
                 .protocols("TLSv1.3", "TLSv1.2")
-                .build();
+                .clientAuth(switch (options.clientAuth()) {
+                    case NEED -> ClientAuth.REQUIRE;
+                    case WANT -> ClientAuth.OPTIONAL;
+                    case NONE -> ClientAuth.NONE;
+                });
+        if (tls.trustStore() != null) {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(tls.trustStore());
+            builder.trustManager(trust);
+        }
+        List<String> protocols = tls.applicationProtocols(name(), SPOKEN);
+        if (!protocols.isEmpty()) {
+            builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, protocols));
+        }
+        SslContext sslContext = builder.build();
         HandshakeOffloader offloader = tls.offloadProvider() == null ? null : tls.offloadProvider().config().offloader();
         Executor steps = offloader == null ? Runnable::run : offloaderExecutor(offloader);
 
@@ -103,6 +128,11 @@ final class NettyExample implements Example {
             @Override
             public Path certificatePem() {
                 return pem;
+            }
+
+            @Override
+            public List<KeyManager> keyManagers() {
+                return List.of(keyManagers.getKeyManagers());
             }
 
             @Override
@@ -154,8 +184,7 @@ final class NettyExample implements Example {
                 response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
             } else {
                 SSLEngine engine = ctx.pipeline().get(SslHandler.class).engine();
-                byte[] json = StatusReport.of(engine.getSession(), engine.getClass().getName(), "netty", offloader,
-                        stepThreads).getBytes(StandardCharsets.UTF_8);
+                byte[] json = StatusReport.of(engine, "netty", offloader, stepThreads).getBytes(StandardCharsets.UTF_8);
                 response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                         head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(json));
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");

@@ -41,11 +41,16 @@ public final class SelfSignedCertificate {
     }
 
     public static SelfSignedCertificate generate() throws GeneralSecurityException {
+        return generate("localhost");
+    }
+
+    /** As {@link #generate()} with subject {@code CN=commonName} (for a client certificate, say). */
+    public static SelfSignedCertificate generate(String commonName) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair keyPair = generator.generateKeyPair();
         try {
-            return new SelfSignedCertificate(keyPair.getPrivate(), sign(keyPair));
+            return new SelfSignedCertificate(keyPair.getPrivate(), sign(keyPair, new X500Name("CN=" + commonName)));
         } catch (CertIOException | OperatorCreationException e) {
             throw new GeneralSecurityException("cannot build the self-signed certificate", e);
         }
@@ -59,9 +64,8 @@ public final class SelfSignedCertificate {
         return certificate;
     }
 
-    private static X509Certificate sign(KeyPair keyPair)
+    private static X509Certificate sign(KeyPair keyPair, X500Name name)
             throws CertIOException, OperatorCreationException, GeneralSecurityException {
-        X500Name name = new X500Name("CN=localhost");
         Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
                 new BigInteger(64, new SecureRandom()),

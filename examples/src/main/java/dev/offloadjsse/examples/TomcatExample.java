@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManager;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
@@ -38,6 +41,8 @@ final class TomcatExample implements Example {
 
     @Override
     public StartedExample start(ExampleOptions options) throws Exception {
+        // Tomcat negotiates ALPN only for an upgrade protocol (HTTP/2), which this connector has not.
+        ServerTls.requireSupported(options, name(), false, false);
         ServerTls tls = ServerTls.create(options);
         Path pem = tls.writeCertificatePem();
         Path baseDir = Files.createTempDirectory("offload-jsse-tomcat-");
@@ -58,6 +63,14 @@ final class TomcatExample implements Example {
         certificate.setCertificateKeystore(tls.keyStore());
         certificate.setCertificateKeystorePassword(new String(tls.password()));
         host.setProtocols("TLSv1.2,TLSv1.3");
+        host.setCertificateVerification(switch (options.clientAuth()) {
+            case NEED -> "required";
+            case WANT -> "optional";
+            case NONE -> "none";
+        });
+        if (tls.trustStore() != null) {
+            host.setTrustStore(tls.trustStore());
+        }
         host.addCertificate(certificate);
         connector.addSslHostConfig(host);
         OffloadSslImplementation.register(host, tls);
@@ -80,6 +93,11 @@ final class TomcatExample implements Example {
             @Override
             public Path certificatePem() {
                 return pem;
+            }
+
+            @Override
+            public List<KeyManager> keyManagers() {
+                return tls.keyManagers();
             }
 
             @Override
@@ -129,6 +147,7 @@ final class TomcatExample implements Example {
             String json = StatusReport.of(
                     (String) request.getAttribute("org.apache.tomcat.util.net.secure_protocol_version"),
                     (String) request.getAttribute("jakarta.servlet.request.cipher_suite"),
+                    (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate"),
                     OffloadSslImplementation.engineClasses(host), "tomcat", offloader, stepThreads);
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             response.setContentType("application/json");
