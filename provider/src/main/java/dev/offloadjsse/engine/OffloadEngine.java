@@ -822,5 +822,10 @@ final class OffloadEngine extends OffloadSSLEngine {
         public void applicationProtocolSelected(String protocol) {
             session.handshakeApplicationProtocol(protocol);
         }
+
+        @Override
+        public void servedBy(String component) {
+            session.putValue(OffloadSession.SERVED_BY, component);
+        }
     }
 }

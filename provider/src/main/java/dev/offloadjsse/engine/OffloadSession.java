@@ -30,6 +30,8 @@ final class OffloadSession extends ExtendedSSLSession {
     };
 
     private static final int MAX_TICKETS = 4;
+    /** Session value naming the offload component instance that ran the handshake, when it said. */
+    static final String SERVED_BY = "offloadjsse.servedBy";
 
     private final String peerHost;
     private final int peerPort;

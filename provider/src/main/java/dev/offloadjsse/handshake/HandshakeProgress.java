@@ -21,4 +21,11 @@ public interface HandshakeProgress {
 
     /** @param protocol the ALPN protocol chosen, "" for none */
     void applicationProtocolSelected(String protocol);
+
+    /**
+     * Names the component instance that runs this handshake (a remote handshake server, say), for
+     * the owner's reports. Local handshakes do not call it.
+     */
+    default void servedBy(String component) {
+    }
 }
