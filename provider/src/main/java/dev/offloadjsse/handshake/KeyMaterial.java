@@ -99,6 +99,10 @@ final class KeyMaterial {
         TlsCryptoParameters parameters = new TlsCryptoParameters(context);
         Certificate certificate = certificate(chain, certificateRequestContext);
         SignatureAndHashAlgorithm algorithm = SignatureScheme.getSignatureAndHashAlgorithm(scheme);
+        if (key instanceof ExternalSigner) {
+            return new DefaultTlsCredentialedSigner(parameters, new ExternalTlsSigner((ExternalSigner) key, scheme),
+                    certificate, algorithm);
+        }
         TlsSigner fast = HandshakeCrypto.signer(crypto, key, scheme);
         if (fast != null) {
             return new DefaultTlsCredentialedSigner(parameters, fast, certificate, algorithm);
