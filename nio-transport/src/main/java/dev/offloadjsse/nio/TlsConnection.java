@@ -26,7 +26,7 @@ import javax.net.ssl.SSLSession;
  * <p>{@link #write} and {@link #close} may be called from any thread; everything else about the
  * connection happens on the loop.
  */
-public final class TlsConnection implements HandshakeDeadline.Expiry {
+public final class TlsConnection {
 
     private enum State { HANDSHAKING, OPEN, CLOSED }
 
@@ -48,6 +48,8 @@ public final class TlsConnection implements HandshakeDeadline.Expiry {
     private final CompletableFuture<TlsConnection> opened = new CompletableFuture<>();
     private final ArrayDeque<ByteBuffer> outgoing = new ArrayDeque<>();
     private final SelectionKey key;
+    /** This connection in the transport's deadline map: one object, so that start and end match. */
+    private final HandshakeDeadline.Expiry deadline = this::handshakeDeadlinePassed;
     private ByteBuffer netIn;
     private ByteBuffer netOut;
     private ByteBuffer appIn;
@@ -83,9 +85,13 @@ public final class TlsConnection implements HandshakeDeadline.Expiry {
             ConnectionHandler handler) throws IOException {
         TlsConnection connection = new TlsConnection(transport, channel, engine, handler);
         transport.counters().connectionOpened();
-        transport.deadlines().start(connection);
+        transport.deadlines().start(connection.deadline);
         if (!channel.isConnectionPending()) {
-            connection.beginHandshake();
+            try {
+                connection.beginHandshake();
+            } catch (IOException e) {
+                connection.fail(e); // counted and closed like any failed handshake, not leaked to the caller
+            }
         }
         return connection;
     }
@@ -350,7 +356,7 @@ public final class TlsConnection implements HandshakeDeadline.Expiry {
 
     private void established() {
         state = State.OPEN;
-        transport.deadlines().end(this);
+        transport.deadlines().end(deadline);
         transport.counters().handshakeCompleted();
         opened.complete(this);
         callHandler(() -> handler.onOpen(this));
@@ -447,8 +453,7 @@ public final class TlsConnection implements HandshakeDeadline.Expiry {
      * state is freed, but it says so only on the next wrap or unwrap, which a silent peer or a hung
      * step never brings), or not yet. Either way, send what alert the engine has and close.
      */
-    @Override
-    public void handshakeDeadlinePassed() {
+    private void handshakeDeadlinePassed() {
         if (state != State.HANDSHAKING) {
             return;
         }
@@ -478,7 +483,7 @@ public final class TlsConnection implements HandshakeDeadline.Expiry {
         outgoing.clear();
         pendingWriteBytes = 0;
         if (duringHandshake) {
-            transport.deadlines().end(this);
+            transport.deadlines().end(deadline);
             if (causedBy(failure, RejectedExecutionException.class)) {
                 transport.counters().handshakeRefused();
             }

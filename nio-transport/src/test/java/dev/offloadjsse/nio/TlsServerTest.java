@@ -27,13 +27,11 @@ class TlsServerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final Closer toClose = new Closer();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
+        toClose.close();
     }
 
     @Test
@@ -188,9 +186,7 @@ class TlsServerTest {
     }
 
     private TlsClient client() {
-        TlsClient client = TlsClient.open(TestTls.clientContext(), TransportConfig.defaults());
-        toClose.add(client);
-        return client;
+        return toClose.client();
     }
 
     private static TlsConnection connect(TlsClient client, TlsServer server, ConnectionHandler handler)
