@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offloadjsse.OffloadConfig;
 import dev.offloadjsse.OffloadJsseProvider;
+import dev.offloadjsse.OffloadLimits;
 import dev.offloadjsse.offload.PooledOffloader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,8 +40,9 @@ import org.junit.jupiter.api.Test;
  * <p>Sized by {@code -Dsoak.connections=N} (default 1000), {@code -Dsoak.concurrency=N} (client
  * threads, each running its connections one after the other; default 24) and
  * {@code -Dsoak.seed=N}. The long form, {@code -Dsoak.connections=10000 -Dsoak.concurrency=2000},
- * holds up to 2 × 2000 sockets in this one JVM: run it after {@code ulimit -n 65536} in the shell
- * (a JVM cannot raise its own limit).
+ * holds up to 2 × 2000 sockets in this one JVM (client and server side); with more concurrency,
+ * up to all 10 000 at once, run it after {@code ulimit -n 65536} in the shell (a JVM cannot raise
+ * its own limit).
  */
 class SoakTest {
 
@@ -49,6 +51,15 @@ class SoakTest {
     private static final int CONCURRENCY = Integer.getInteger("soak.concurrency", 24);
     private static final long SEED = Long.getLong("soak.seed", 20261203L);
     private static final int[] MAX_FRAGMENTS = {7, 64, 512, 4096};
+    /**
+     * Not an overload test (that is {@link HandshakeFloodTest}): with thousands of clients
+     * connecting at once on two cores a handshake may wait in the pool's queue for longer than
+     * the default 10 s, and every client may be handshaking at the same time.
+     */
+    private static final Duration SOAK_HANDSHAKE_TIMEOUT = Duration.ofMinutes(2);
+    private static final OffloadLimits SOAK_LIMITS = new OffloadLimits(SOAK_HANDSHAKE_TIMEOUT,
+            OffloadLimits.DEFAULT.maxQueuedRecords(), OffloadLimits.DEFAULT.maxHandshakeMessageSize(),
+            OffloadLimits.DEFAULT.maxPostHandshakeMessageSize());
 
     private final Map<Integer, Received> serverSide = new ConcurrentHashMap<>();
     private final AtomicInteger serverSideWithoutId = new AtomicInteger();
@@ -63,10 +74,11 @@ class SoakTest {
         AtomicLong bytes = new AtomicLong();
         long start = System.nanoTime();
         TransportStats stats;
-        try (PooledOffloader pool = new PooledOffloader(2, 4096);
+        try (PooledOffloader pool = new PooledOffloader(2, Math.max(4096, 4 * CONCURRENCY));
                 TlsServer server = TlsServer.start(TestTls.serverContext(new OffloadJsseProvider(
-                        OffloadConfig.withOffloader(pool))), TlsServer.loopback(0), ServerSide::new,
-                        TransportConfig.defaults().withOffloader(pool))) {
+                        OffloadConfig.withOffloader(pool).withLimits(SOAK_LIMITS))), TlsServer.loopback(0),
+                        ServerSide::new, TransportConfig.defaults().withOffloader(pool)
+                                .withHandshakeTimeout(SOAK_HANDSHAKE_TIMEOUT).withMaxHandshakes(CONCURRENCY + 16))) {
             SSLContext clientContext = TestTls.clientContext();
             ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY);
             AtomicInteger next = new AtomicInteger();
