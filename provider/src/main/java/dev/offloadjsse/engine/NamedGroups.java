@@ -9,9 +9,11 @@ import javax.net.ssl.SSLParameters;
 /** JSSE's names of key exchange groups (RFC 8446 §4.2.7 / RFC 7919) and where JSSE users set them. */
 final class NamedGroups {
 
-    private static final Map<String, Integer> IDS = Map.of(
-            "secp256r1", 23, "secp384r1", 24, "secp521r1", 25, "x25519", 29, "x448", 30,
-            "ffdhe2048", 256, "ffdhe3072", 257, "ffdhe4096", 258, "ffdhe6144", 259, "ffdhe8192", 260);
+    private static final Map<String, Integer> IDS = Map.ofEntries(
+            Map.entry("secp256k1", 22), Map.entry("secp256r1", 23), Map.entry("secp384r1", 24),
+            Map.entry("secp521r1", 25), Map.entry("x25519", 29), Map.entry("x448", 30),
+            Map.entry("ffdhe2048", 256), Map.entry("ffdhe3072", 257), Map.entry("ffdhe4096", 258),
+            Map.entry("ffdhe6144", 259), Map.entry("ffdhe8192", 260));
 
     private NamedGroups() {
     }

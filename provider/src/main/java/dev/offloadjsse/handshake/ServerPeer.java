@@ -22,6 +22,7 @@ import org.bouncycastle.tls.ExtensionType;
 import org.bouncycastle.tls.KeyExchangeAlgorithm;
 import org.bouncycastle.tls.NewSessionTicket;
 import org.bouncycastle.tls.NameType;
+import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SecurityParameters;
@@ -102,12 +103,58 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
         return PeerSettings.cipherSuites(getCrypto(), request.cipherSuites());
     }
 
+    /** SunJSSE's default named groups: RFC 8422 §5.1.1 and RFC 9325 §4.2.1 deprecate the other curves. */
+    private static final int[] DEFAULT_GROUPS = {NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1,
+        NamedGroup.secp521r1, NamedGroup.x448, NamedGroup.ffdhe2048, NamedGroup.ffdhe3072, NamedGroup.ffdhe4096};
+
     @Override
-    public int[] getSupportedGroups() throws IOException {
-        if (request.namedGroups().length == 0) {
-            return super.getSupportedGroups();
+    public int[] getSupportedGroups() {
+        int[] groups = request.namedGroups().length == 0 ? DEFAULT_GROUPS : request.namedGroups();
+        return java.util.Arrays.stream(groups).filter(getCrypto()::hasNamedGroup).toArray();
+    }
+
+    /**
+     * TLS 1.2 ECDHE: Bouncy Castle takes any curve the client names; we take only our groups, so a
+     * client that offers nothing else gets no ECDHE suite instead of a weak curve.
+     */
+    @Override
+    protected int selectECDH(int minimumCurveBits) {
+        int[] offered = context.getSecurityParametersHandshake().getClientSupportedGroups();
+        if (offered == null) {
+            return super.selectECDH(minimumCurveBits);
         }
-        return java.util.Arrays.stream(request.namedGroups()).filter(getCrypto()::hasNamedGroup).toArray();
+        int[] ours = getSupportedGroups();
+        for (int group : offered) {
+            if (NamedGroup.getCurveBits(group) >= minimumCurveBits && contains(ours, group)) {
+                return group;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    protected int getMaximumNegotiableCurveBits() {
+        int[] offered = context.getSecurityParametersHandshake().getClientSupportedGroups();
+        if (offered == null) {
+            return super.getMaximumNegotiableCurveBits();
+        }
+        int[] ours = getSupportedGroups();
+        int bits = 0;
+        for (int group : offered) {
+            if (contains(ours, group)) {
+                bits = Math.max(bits, NamedGroup.getCurveBits(group));
+            }
+        }
+        return bits;
+    }
+
+    private static boolean contains(int[] groups, int group) {
+        for (int candidate : groups) {
+            if (candidate == group) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -53,6 +53,18 @@ class NamedGroupsTest {
         assertThat(pair.send(client, new byte[] {1, 2, 3})).containsExactly(1, 2, 3);
     }
 
+    /** testssl.sh rated the server MEDIUM for taking sect163k1 and the like; RFC 8422 §5.1.1 deprecates them. */
+    @Test
+    void tls12ServerRefusesADeprecatedCurve() throws Exception {
+        SSLEngine client = offloadContext("secp256k1", null).createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        client.setEnabledProtocols(new String[] {"TLSv1.2"});
+        SSLEngine server = TestCertificates.context(OFFLOAD, identity, identity).createSSLEngine();
+        server.setUseClientMode(false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(new EnginePair(client, server)::handshake)
+                .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+    }
+
     @Test
     void clientOffersOnlyTheConfiguredGroups() throws Exception {
         SSLEngine client = offloadContext("secp384r1", null).createSSLEngine("localhost", 443);
