@@ -14,7 +14,25 @@ enum Check {
      * The peer sends KeyUpdate in the middle of the data, at least once requesting ours (RFC 8446
      * §4.6.3); OpenSSL also once not requesting it ({@code k}, then {@code K}).
      */
-    KEY_UPDATE("KeyUpdate from the peer, requesting ours", 64 * 1024);
+    KEY_UPDATE("KeyUpdate from the peer, requesting ours", 64 * 1024),
+    /** The server requires a client certificate (need), the client sends one the server trusts (RFC 8446 §4.3.2). */
+    CLIENT_AUTH("client auth (need), client certificate sent", 1024),
+    /**
+     * The server requires a client certificate, the client has none: the server must refuse the
+     * handshake with an alert (RFC 8446 §4.4.2.4, RFC 5246 §7.4.6) and no data may pass.
+     */
+    CLIENT_AUTH_REFUSED("client auth (need), no client certificate: refused", 1024),
+    /** Two connections of the same contexts; the second resumes the first's session (RFC 5246 §7.3 session ID). */
+    RESUMPTION("resumption: second connection resumes the session", 1024);
+
+    /** Whether the handshake of this check must fail. */
+    boolean refused() {
+        return this == CLIENT_AUTH_REFUSED;
+    }
+
+    boolean serverNeedsClientAuth() {
+        return this == CLIENT_AUTH || this == CLIENT_AUTH_REFUSED;
+    }
 
     private final String description;
     private final int payloadSize;

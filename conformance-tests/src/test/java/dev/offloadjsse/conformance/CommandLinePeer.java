@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 
@@ -65,25 +66,74 @@ abstract class CommandLinePeer implements Peer {
         }
     }
 
+    /**
+     * Resumption against our server: the client commands whose connections, in order, must end with
+     * a resumed session (for example one saving its session, one reading it); empty when the tool
+     * has no way, and then {@link #support} says so.
+     */
+    List<List<String>> resumingClientCommands(Cell cell, TestPki pki, int port) throws Exception {
+        return List.of();
+    }
+
+    /**
+     * What the client prints on a connection that resumed a session (resumption cells against our
+     * server); null when it prints nothing, and then only a kept session ID counts.
+     */
+    String resumedEvidence() {
+        return null;
+    }
+
     private void runAgainstOurServer(Cell cell, TestPki pki, SSLContext ours) throws Exception {
         try (TlsSockets.OneShotServer server = new TlsSockets.OneShotServer(JsseStack.OFFLOAD, ours, cell);
-                HandshakeTap tap = tap(cell, server.port());
-                ToolProcess client = ToolProcess.start(clientCommand(cell, pki, tap == null ? server.port() : tap.port()))) {
-            feedClient(client, cell);
-            int exit = client.awaitExit();
-            Negotiated negotiated;
-            try {
-                negotiated = server.result();
-            } catch (Exception | AssertionError e) {
-                throw new AssertionError(e + "\n" + client.describe(), e);
+                HandshakeTap tap = tap(cell, server.port())) {
+            int port = tap == null ? server.port() : tap.port();
+            List<List<String>> commands = cell.check() == Check.RESUMPTION ? resumingClientCommands(cell, pki, port)
+                    : List.of(clientCommand(cell, pki, port));
+            if (commands.isEmpty()) {
+                throw new AssertionError(name() + " has no client command for " + cell.check().description());
             }
-            if (exit != 0) {
-                throw new AssertionError("the client did not end cleanly after our close_notify\n" + client.describe());
+            String lastOutput = "";
+            for (int i = 0; i < commands.size(); i++) {
+                try (ToolProcess client = ToolProcess.start(commands.get(i))) {
+                    feedClient(client, cell);
+                    int exit = client.awaitExit();
+                    if (cell.check().refused()) {
+                        requireRefused(cell, server, client);
+                        return;
+                    }
+                    try {
+                        if (i == commands.size() - 1) {
+                            server.result();
+                        }
+                    } catch (Exception | AssertionError e) {
+                        throw new AssertionError(e + "\n" + client.describe(), e);
+                    }
+                    if (exit != 0) {
+                        throw new AssertionError("the client did not end cleanly after our close_notify\n" + client.describe());
+                    }
+                    cell.serverPayload().requireIn(client.stdout(), name() + " client");
+                    checkOutput(client, cell);
+                    lastOutput = client.output();
+                }
             }
-            cell.serverPayload().requireIn(client.stdout(), name() + " client");
-            checkOutput(client, cell);
             requireHelloRetry(tap);
-            cell.verify(negotiated);
+            List<Negotiated> served = server.results();
+            if (cell.check() == Check.RESUMPTION) {
+                cell.verifyResumed(served.get(0), served.get(1),
+                        resumedEvidence() != null && lastOutput.contains(resumedEvidence()));
+            } else {
+                cell.verify(served.get(0));
+            }
+        }
+    }
+
+    /** Our server refused the handshake, and the tool got none of its data. */
+    private void requireRefused(Cell cell, TlsSockets.OneShotServer server, ToolProcess client) {
+        Throwable failure = server.failure();
+        cell.verifyRefused(failure, "server");
+        if (client.stdout().contains(new String(cell.serverPayload().tail(cell.serverPayload().length() - 64),
+                StandardCharsets.US_ASCII))) {
+            throw new AssertionError("the refused client got our data\n" + client.describe());
         }
     }
 
@@ -92,32 +142,48 @@ abstract class CommandLinePeer implements Peer {
         try (ToolProcess server = ToolProcess.start(serverCommand(cell, pki, port));
                 HandshakeTap tap = tap(cell, port)) {
             server.awaitOutput(listening());
-            Thread feeder = new Thread(() -> {
-                try {
-                    feedServer(server, cell);
-                } catch (Exception e) {
-                    // the server died: our client's failure says why
+            List<Negotiated> negotiated = new ArrayList<>();
+            int connections = cell.check() == Check.RESUMPTION ? 2 : 1;
+            for (int connection = 0; connection < connections; connection++) {
+                Thread feeder = new Thread(() -> {
+                    try {
+                        feedServer(server, cell);
+                    } catch (Exception e) {
+                        // the server died: our client's failure says why
+                    }
+                }, "tool-stdin");
+                feeder.setDaemon(true);
+                if (!echoes() && !cell.check().refused()) {
+                    feeder.start();
                 }
-            }, "tool-stdin");
-            feeder.setDaemon(true);
-            if (!echoes()) {
-                feeder.start();
-            }
-            Negotiated negotiated;
-            try {
-                negotiated = TlsSockets.request(JsseStack.OFFLOAD, ours, cell, tap == null ? port : tap.port(),
-                        echoes() ? cell.clientPayload() : cell.serverPayload(), TlsSockets.Closing.CLIENT_FIRST);
-            } catch (Exception | AssertionError e) {
-                throw new AssertionError(e + "\n" + server.describe(), e);
-            }
-            if (!echoes()) {
-                server.awaitOutput(new String(cell.clientPayload().tail(cell.clientPayload().length() - 64),
-                        StandardCharsets.US_ASCII));
-                cell.clientPayload().requireIn(receivedByServer(server), name() + " server");
+                try {
+                    negotiated.add(TlsSockets.request(JsseStack.OFFLOAD, ours, cell, tap == null ? port : tap.port(),
+                            echoes() ? cell.clientPayload() : cell.serverPayload(), TlsSockets.Closing.CLIENT_FIRST));
+                } catch (Exception | AssertionError e) {
+                    if (cell.check().refused()) {
+                        cell.verifyRefused(e, "client");
+                        return;
+                    }
+                    throw new AssertionError(e + "\n" + server.describe(), e);
+                }
+                if (cell.check().refused()) {
+                    throw new AssertionError("our client exchanged data with a server that needs a client certificate\n"
+                            + server.describe());
+                }
+                if (!echoes()) {
+                    server.awaitOutput(new String(cell.clientPayload().tail(cell.clientPayload().length() - 64),
+                            StandardCharsets.US_ASCII));
+                    cell.clientPayload().requireIn(receivedByServer(server), name() + " server");
+                }
+                feeder.join(ToolProcess.DEADLINE.toMillis());
             }
             checkOutput(server, cell);
             requireHelloRetry(tap);
-            cell.verify(negotiated);
+            if (cell.check() == Check.RESUMPTION) {
+                cell.verifyResumed(negotiated.get(0), negotiated.get(1));
+            } else {
+                cell.verify(negotiated.get(0));
+            }
         }
     }
 

@@ -22,6 +22,12 @@ final class CurlPeer extends CommandLinePeer {
     }
 
     @Override
+    public String notes() {
+        return "curl 7.88 (OpenSSL 3.0 backend), a client only: POSTs the client data, prints the response body."
+                + " HelloRetryRequest is seen on the wire (HandshakeTap).";
+    }
+
+    @Override
     public boolean plays(Role role) {
         return role == Role.CLIENT;
     }
@@ -44,8 +50,20 @@ final class CurlPeer extends CommandLinePeer {
         if (cell.check() == Check.HELLO_RETRY) {
             command.addAll(List.of("--curves", HRR_CURVES));
         }
+        if (cell.check() == Check.CLIENT_AUTH) {
+            command.addAll(List.of("--cert", pki.clientCertPem().toString(), "--key", pki.clientKeyPem().toString()));
+        }
         command.add("https://localhost:" + port + "/");
         return command;
+    }
+
+    /** The URL twice: our server closes each connection, curl connects again offering the session it keeps. */
+    @Override
+    List<List<String>> resumingClientCommands(Cell cell, TestPki pki, int port) throws Exception {
+        List<String> command = new ArrayList<>(clientCommand(cell, pki, port));
+        command.add(command.get(command.size() - 1));
+        command.add(1, "-v");
+        return List.of(command);
     }
 
     @Override
@@ -71,5 +89,11 @@ final class CurlPeer extends CommandLinePeer {
     @Override
     boolean tapsHelloRetry() {
         return true;
+    }
+
+    /** Printed on the resumed connection. */
+    @Override
+    String resumedEvidence() {
+        return "SSL re-using session ID";
     }
 }

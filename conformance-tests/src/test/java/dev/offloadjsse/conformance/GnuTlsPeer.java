@@ -22,6 +22,13 @@ final class GnuTlsPeer extends CommandLinePeer {
     }
 
     @Override
+    public String notes() {
+        return "gnutls-cli and gnutls-serv 3.7. gnutls-serv has no option for its listening address: while a cell"
+                + " runs it listens on every address (0.0.0.0 and ::) of a free port. It cannot send a KeyUpdate; gnutls-cli -e sends one"
+                + " requesting ours. Evidence of HelloRetryRequest and KeyUpdate: gnutls' debug log (-d 4).";
+    }
+
+    @Override
     public boolean plays(Role role) {
         return true;
     }
@@ -50,8 +57,23 @@ final class GnuTlsPeer extends CommandLinePeer {
         if (cell.check() == Check.KEY_UPDATE) {
             command.addAll(List.of("-e", "-d", "4"));
         }
+        if (cell.check() == Check.CLIENT_AUTH) {
+            command.addAll(List.of("--x509certfile", pki.clientCertPem().toString(),
+                    "--x509keyfile", pki.clientKeyPem().toString()));
+        }
         command.add("127.0.0.1");
         return command;
+    }
+
+    /**
+     * One gnutls-cli with --resume: it handshakes, closes without data, connects again offering
+     * the session and then sends its input (our server lets a resumption cell's first connection go without data).
+     */
+    @Override
+    List<List<String>> resumingClientCommands(Cell cell, TestPki pki, int port) {
+        List<String> command = new ArrayList<>(clientCommand(cell, pki, port));
+        command.add(command.size() - 1, "--resume");
+        return List.of(command);
     }
 
     /** gnutls-serv has no option for the listening address: it takes the port on every address (0.0.0.0 and ::). */
@@ -65,6 +87,9 @@ final class GnuTlsPeer extends CommandLinePeer {
         }
         if (cell.check() == Check.HELLO_RETRY) {
             command.addAll(List.of("--priority", SERVER_HRR_PRIORITY, "-d", "4"));
+        }
+        if (cell.check().serverNeedsClientAuth()) {
+            command.addAll(List.of("--require-client-cert", "--verify-client-cert", "--x509cafile", pki.caPem().toString()));
         }
         return command;
     }
@@ -97,5 +122,11 @@ final class GnuTlsPeer extends CommandLinePeer {
                 }
             }
         }
+    }
+
+    /** Printed on the resumed connection. */
+    @Override
+    String resumedEvidence() {
+        return "This is a resumed session";
     }
 }

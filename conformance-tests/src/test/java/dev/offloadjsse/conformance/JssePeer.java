@@ -1,5 +1,7 @@
 package dev.offloadjsse.conformance;
 
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
@@ -59,28 +61,58 @@ final class JssePeer implements Peer {
         SSLContext serverContext = cell.ourRole() == Role.SERVER ? ours : theirs;
         JsseStack clientStack = cell.ourRole() == Role.CLIENT ? JsseStack.OFFLOAD : stack;
         JsseStack serverStack = cell.ourRole() == Role.SERVER ? JsseStack.OFFLOAD : stack;
+        int connections = cell.check() == Check.RESUMPTION ? 2 : 1;
+        List<Negotiated> ourSide = new ArrayList<>();
         if (transport == Transport.SOCKETS) {
             try (TlsSockets.OneShotServer server = new TlsSockets.OneShotServer(serverStack, serverContext, cell)) {
-                Negotiated client;
-                try {
-                    client = TlsSockets.request(clientStack, clientContext, cell, server.port(),
-                            cell.serverPayload(), TlsSockets.Closing.SERVER_FIRST);
-                } catch (Exception e) {
-                    e.addSuppressed(server.failure());
-                    throw e;
+                List<Negotiated> client = new ArrayList<>();
+                for (int connection = 0; connection < connections; connection++) {
+                    try {
+                        client.add(TlsSockets.request(clientStack, clientContext, cell, server.port(),
+                                cell.serverPayload(), TlsSockets.Closing.SERVER_FIRST));
+                    } catch (Exception e) {
+                        if (cell.check().refused()) {
+                            cell.verifyRefused(cell.ourRole() == Role.CLIENT ? e : server.failure(),
+                                    cell.ourRole().name().toLowerCase());
+                            return;
+                        }
+                        e.addSuppressed(server.failure());
+                        throw e;
+                    }
                 }
-                Negotiated served = server.result();
-                cell.verify(cell.ourRole() == Role.CLIENT ? client : served);
+                if (cell.check().refused()) {
+                    throw new AssertionError("the client exchanged data with a server that needs a client certificate: "
+                            + server.failure());
+                }
+                ourSide.addAll(cell.ourRole() == Role.CLIENT ? client : server.results());
             }
         } else {
-            SSLEngine client = clientContext.createSSLEngine("localhost", 443);
-            client.setUseClientMode(true);
-            client.setSSLParameters(clientStack.configure(client.getSSLParameters(), cell, Role.CLIENT));
-            SSLEngine server = serverContext.createSSLEngine();
-            server.setUseClientMode(false);
-            server.setSSLParameters(serverStack.configure(server.getSSLParameters(), cell, Role.SERVER));
-            new EnginePair(client, server, cell.clientPayload(), cell.serverPayload()).run();
-            cell.verify(Negotiated.of(cell.ourRole() == Role.CLIENT ? client : server));
+            for (int connection = 0; connection < connections; connection++) {
+                SSLEngine client = clientContext.createSSLEngine("localhost", 443);
+                client.setUseClientMode(true);
+                client.setSSLParameters(clientStack.configure(client.getSSLParameters(), cell, Role.CLIENT));
+                SSLEngine server = serverContext.createSSLEngine();
+                server.setUseClientMode(false);
+                server.setSSLParameters(serverStack.configure(server.getSSLParameters(), cell, Role.SERVER));
+                try {
+                    new EnginePair(client, server, cell.clientPayload(), cell.serverPayload()).run();
+                } catch (javax.net.ssl.SSLException e) {
+                    if (cell.check().refused()) {
+                        // one thread drives both engines: whichever fails first ends the pair
+                        return;
+                    }
+                    throw e;
+                }
+                if (cell.check().refused()) {
+                    throw new AssertionError("the engines exchanged data although the server needs a client certificate");
+                }
+                ourSide.add(Negotiated.of(cell.ourRole() == Role.CLIENT ? client : server));
+            }
+        }
+        if (cell.check() == Check.RESUMPTION) {
+            cell.verifyResumed(ourSide.get(0), ourSide.get(1));
+        } else {
+            cell.verify(ourSide.get(0));
         }
     }
 }

@@ -52,7 +52,8 @@ enum JsseStack {
     /** A context for {@code role} in {@code cell}: the cell's certificate on the server, the test CA trusted. */
     SSLContext context(TestPki pki, Cell cell, Role role) throws GeneralSecurityException, IOException {
         SSLContext context = SSLContext.getInstance("TLS", provider());
-        KeyManager[] keys = role == Role.SERVER ? pki.initialised(keyManagerFactory(), cell.certificate()).getKeyManagers() : null;
+        KeyManager[] keys = role == Role.SERVER ? pki.initialised(keyManagerFactory(), cell.certificate()).getKeyManagers()
+                : cell.check() == Check.CLIENT_AUTH ? pki.initialisedForClient(keyManagerFactory()).getKeyManagers() : null;
         context.init(keys, trustManagers(pki), null);
         return context;
     }
@@ -88,6 +89,8 @@ enum JsseStack {
         }
         if (role == Role.CLIENT) {
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        } else if (cell.check().serverNeedsClientAuth()) {
+            parameters.setNeedClientAuth(true);
         }
         return parameters;
     }

@@ -47,7 +47,10 @@ final class Matrix {
         for (Check check : List.of(Check.BULK, Check.ALPN, Check.HELLO_RETRY, Check.KEY_UPDATE)) {
             cells.add(new Cell(peer, ours, "TLSv1.3", TLS13_SUITES.get(0), CertificateType.ECDSA_P256, check));
         }
-        for (Check check : List.of(Check.BULK, Check.ALPN)) {
+        for (Check check : List.of(Check.CLIENT_AUTH, Check.CLIENT_AUTH_REFUSED, Check.RESUMPTION)) {
+            cells.add(new Cell(peer, ours, "TLSv1.3", TLS13_SUITES.get(0), CertificateType.ECDSA_P256, check));
+        }
+        for (Check check : List.of(Check.BULK, Check.ALPN, Check.CLIENT_AUTH, Check.CLIENT_AUTH_REFUSED, Check.RESUMPTION)) {
             cells.add(new Cell(peer, ours, "TLSv1.2", TLS12_SUITES.get(0), CertificateType.ECDSA_P256, check));
         }
     }

@@ -25,6 +25,14 @@ final class NssPeer extends CommandLinePeer {
     }
 
     @Override
+    public String notes() {
+        return "tstclnt and selfserv of NSS 3.87 (databases made by certutil/pk12util). selfserv has no option for its"
+                + " listening address: while a cell runs it listens on every address of a free port. HelloRetryRequest is"
+                + " seen on the wire (HandshakeTap): neither tool prints it. No Ed25519, no KeyUpdate command, no ALPN in"
+                + " tstclnt; selfserv echoes at most 10 KiB of a request.";
+    }
+
+    @Override
     public boolean plays(Role role) {
         return true;
     }
@@ -55,11 +63,23 @@ final class NssPeer extends CommandLinePeer {
     List<String> clientCommand(Cell cell, TestPki pki, int port) throws Exception {
         Path request = Files.write(pki.file("nss-request.txt"), cell.clientPayload().bytes());
         List<String> command = new ArrayList<>(List.of("tstclnt", "-h", "localhost", "-4", "-p", Integer.toString(port),
-                "-d", "sql:" + pki.nssDatabase(), "-V", "tls1.2:tls1.3", "-A", request.toString()));
+                "-d", "sql:" + (cell.check() == Check.CLIENT_AUTH ? pki.nssClientDatabase() : pki.nssTrustDatabase()),
+                "-V", "tls1.2:tls1.3", "-A", request.toString()));
         if (cell.check() == Check.HELLO_RETRY) {
             command.addAll(List.of("-I", CLIENT_HRR_GROUPS));
         }
+        if (cell.check() == Check.CLIENT_AUTH) {
+            command.addAll(List.of("-n", TestPki.NSS_CLIENT_NICKNAME));
+        }
         return command;
+    }
+
+    /** One tstclnt that connects twice (-L 2), sending the request file on each connection. */
+    @Override
+    List<List<String>> resumingClientCommands(Cell cell, TestPki pki, int port) throws Exception {
+        List<String> command = new ArrayList<>(clientCommand(cell, pki, port));
+        command.addAll(List.of("-L", "2"));
+        return List.of(command);
     }
 
     /** The request is in the file given to -A. */
@@ -77,6 +97,9 @@ final class NssPeer extends CommandLinePeer {
         }
         if (cell.check() == Check.HELLO_RETRY) {
             command.addAll(List.of("-I", SERVER_HRR_GROUPS));
+        }
+        if (cell.check().serverNeedsClientAuth()) {
+            command.addAll(List.of("-r", "-r"));
         }
         return command;
     }

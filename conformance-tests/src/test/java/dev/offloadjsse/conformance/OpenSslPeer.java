@@ -33,6 +33,12 @@ final class OpenSslPeer extends CommandLinePeer {
     }
 
     @Override
+    public String notes() {
+        return "openssl s_client and s_server (OpenSSL 3.0), on 127.0.0.1. Evidence of HelloRetryRequest and KeyUpdate:"
+                + " their -msg trace, written to a file (-msgfile) so that it never mixes with the data.";
+    }
+
+    @Override
     public boolean plays(Role role) {
         return true;
     }
@@ -49,16 +55,34 @@ final class OpenSslPeer extends CommandLinePeer {
                 "-verify_return_error"));
         traces.put(Role.CLIENT, trace(pki, Role.CLIENT));
         options(command, cell, String.join(",", Check.CLIENT_ALPN), CLIENT_HRR_GROUPS, traces.get(Role.CLIENT));
+        if (cell.check() == Check.CLIENT_AUTH) {
+            command.addAll(List.of("-cert", pki.clientCertPem().toString(), "-key", pki.clientKeyPem().toString()));
+        }
         return command;
+    }
+
+    /** The first s_client saves its session (-sess_out), the second offers it (-sess_in). */
+    @Override
+    List<List<String>> resumingClientCommands(Cell cell, TestPki pki, int port) throws IOException {
+        Path session = pki.file("openssl-session.pem");
+        Files.deleteIfExists(session);
+        List<String> first = new ArrayList<>(clientCommand(cell, pki, port));
+        first.addAll(List.of("-sess_out", session.toString()));
+        List<String> second = new ArrayList<>(clientCommand(cell, pki, port));
+        second.addAll(List.of("-sess_in", session.toString()));
+        return List.of(first, second);
     }
 
     @Override
     List<String> serverCommand(Cell cell, TestPki pki, int port) throws IOException {
         List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
-                "-naccept", "1", "-cert", pki.certPem(cell.certificate()).toString(),
+                "-naccept", cell.check() == Check.RESUMPTION ? "2" : "1", "-cert", pki.certPem(cell.certificate()).toString(),
                 "-key", pki.keyPem(cell.certificate()).toString()));
         traces.put(Role.SERVER, trace(pki, Role.SERVER));
         options(command, cell, String.join(",", Check.SERVER_ALPN), SERVER_HRR_GROUPS, traces.get(Role.SERVER));
+        if (cell.check().serverNeedsClientAuth()) {
+            command.addAll(List.of("-Verify", "1", "-verify_return_error", "-CAfile", pki.caPem().toString()));
+        }
         return command;
     }
 
@@ -187,5 +211,11 @@ final class OpenSslPeer extends CommandLinePeer {
 
     private static int count(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    /** Printed on the resumed connection. */
+    @Override
+    String resumedEvidence() {
+        return "Reused, TLSv1.2";
     }
 }

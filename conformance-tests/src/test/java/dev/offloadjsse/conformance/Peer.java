@@ -11,6 +11,11 @@ interface Peer {
     /** Whether this peer can take part in {@code cell}. */
     Support support(Cell cell);
 
+    /** What the report says about this peer as a whole (how it runs, what it cannot do); empty for nothing. */
+    default String notes() {
+        return "";
+    }
+
     /** Runs {@code cell}; returns normally only if both sides did all the cell asks. */
     void run(Cell cell, TestPki pki) throws Exception;
 }

@@ -49,7 +49,11 @@ final class ReportWriter {
         for (Row row : rows) {
             if (!row.cell().peer().name().equals(peer)) {
                 peer = row.cell().peer().name();
-                out.append("\n## ").append(peer).append("\n\n")
+                out.append("\n## ").append(peer).append("\n\n");
+                if (!row.cell().peer().notes().isEmpty()) {
+                    out.append(row.cell().peer().notes()).append("\n\n");
+                }
+                out
                         .append("| our role | version | suite | certificate | check | result | reason |\n")
                         .append("|---|---|---|---|---|---|---|\n");
             }

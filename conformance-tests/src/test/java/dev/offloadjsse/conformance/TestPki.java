@@ -48,6 +48,8 @@ final class TestPki {
     private final Map<CertificateType, KeyStore> leaves = new EnumMap<>(CertificateType.class);
     private final KeyStore clientLeaf;
     private Path nssDatabase;
+    private Path nssClientDatabase;
+    private Path nssTrustDatabase;
 
     TestPki(Path directory) throws GeneralSecurityException, IOException {
         this.directory = Files.createDirectories(directory);
@@ -152,35 +154,59 @@ final class TestPki {
      */
     synchronized Path nssDatabase() throws IOException, InterruptedException {
         if (nssDatabase == null) {
-            Path db = directory.resolve("nssdb");
-            if (Files.exists(db)) {
-                // a database of an earlier run holds that run's CA and leaves under the same nicknames
-                try (java.util.stream.Stream<Path> old = Files.list(db)) {
-                    for (Path file : (Iterable<Path>) old::iterator) {
-                        Files.delete(file);
-                    }
-                }
-            }
-            Files.createDirectories(db);
-            String dir = "sql:" + db;
-            Path passwordFile = Files.writeString(directory.resolve("nss-password.txt"), new String(PASSWORD));
-            ToolProcess.runChecked(List.of("certutil", "-N", "-d", dir, "--empty-password"));
-            ToolProcess.runChecked(List.of("certutil", "-A", "-d", dir, "-n", "ca", "-t", "CT,C,C", "-i", caPem().toString()));
+            Path db = newNssDatabase("nssdb");
             for (CertificateType type : List.of(CertificateType.ECDSA_P256, CertificateType.RSA_2048)) {
-                Path p12 = directory.resolve(type.name().toLowerCase() + ".p12");
-                ToolProcess.runChecked(List.of("openssl", "pkcs12", "-export", "-inkey", keyPem(type).toString(),
-                        "-in", certPem(type).toString(), "-name", nssNickname(type), "-passout", "file:" + passwordFile,
-                        "-out", p12.toString()));
-                ToolProcess.runChecked(List.of("pk12util", "-i", p12.toString(), "-d", dir, "-w", passwordFile.toString()));
+                importIntoNss(db, keyPem(type), certPem(type), nssNickname(type));
             }
-            Path clientP12 = directory.resolve("client.p12");
-            ToolProcess.runChecked(List.of("openssl", "pkcs12", "-export", "-inkey", clientKeyPem().toString(),
-                    "-in", clientCertPem().toString(), "-name", NSS_CLIENT_NICKNAME, "-passout", "file:" + passwordFile,
-                    "-out", clientP12.toString()));
-            ToolProcess.runChecked(List.of("pk12util", "-i", clientP12.toString(), "-d", dir, "-w", passwordFile.toString()));
             nssDatabase = db;
         }
         return nssDatabase;
+    }
+
+    /**
+     * A database trusting the CA with only the client certificate, under {@link #NSS_CLIENT_NICKNAME}.
+     * Apart: tstclnt sends a certificate of its database (any with a key) when a server asks, -n or not.
+     */
+    synchronized Path nssClientDatabase() throws IOException, InterruptedException {
+        if (nssClientDatabase == null) {
+            Path db = newNssDatabase("nssdb-client");
+            importIntoNss(db, clientKeyPem(), clientCertPem(), NSS_CLIENT_NICKNAME);
+            nssClientDatabase = db;
+        }
+        return nssClientDatabase;
+    }
+
+    /** A database that only trusts the CA: a tstclnt with it has no certificate to send. */
+    synchronized Path nssTrustDatabase() throws IOException, InterruptedException {
+        if (nssTrustDatabase == null) {
+            nssTrustDatabase = newNssDatabase("nssdb-trust");
+        }
+        return nssTrustDatabase;
+    }
+
+    private Path newNssDatabase(String name) throws IOException, InterruptedException {
+        Path db = directory.resolve(name);
+        if (Files.exists(db)) {
+            // a database of an earlier run holds that run's CA and leaves under the same nicknames
+            try (java.util.stream.Stream<Path> old = Files.list(db)) {
+                for (Path file : (Iterable<Path>) old::iterator) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(db);
+        String dir = "sql:" + db;
+        ToolProcess.runChecked(List.of("certutil", "-N", "-d", dir, "--empty-password"));
+        ToolProcess.runChecked(List.of("certutil", "-A", "-d", dir, "-n", "ca", "-t", "CT,C,C", "-i", caPem().toString()));
+        return db;
+    }
+
+    private void importIntoNss(Path db, Path key, Path chain, String nickname) throws IOException, InterruptedException {
+        Path passwordFile = Files.writeString(directory.resolve("nss-password.txt"), new String(PASSWORD));
+        Path p12 = directory.resolve(nickname + ".p12");
+        ToolProcess.runChecked(List.of("openssl", "pkcs12", "-export", "-inkey", key.toString(), "-in", chain.toString(),
+                "-name", nickname, "-passout", "file:" + passwordFile, "-out", p12.toString()));
+        ToolProcess.runChecked(List.of("pk12util", "-i", p12.toString(), "-d", "sql:" + db, "-w", passwordFile.toString()));
     }
 
     static final String NSS_CLIENT_NICKNAME = "client";

@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,18 +36,28 @@ final class TlsSockets {
     private TlsSockets() {
     }
 
-    /** A server on 127.0.0.1 and a free port that serves one connection of {@code cell}. */
+    /**
+     * A server on 127.0.0.1 and a free port that serves the connections of {@code cell} one after
+     * the other: one, or two in a resumption cell.
+     */
     static final class OneShotServer implements AutoCloseable {
         private final SSLServerSocket listener;
-        private final CompletableFuture<Negotiated> served = new CompletableFuture<>();
+        private final CompletableFuture<List<Negotiated>> served = new CompletableFuture<>();
 
         OneShotServer(JsseStack stack, SSLContext context, Cell cell) throws IOException {
             listener = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
             listener.setSSLParameters(stack.configure(listener.getSSLParameters(), cell, Role.SERVER));
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+            int connections = cell.check() == Check.RESUMPTION ? 2 : 1;
             Thread thread = new Thread(() -> {
-                try (SSLSocket socket = (SSLSocket) listener.accept()) {
-                    served.complete(serve(socket, cell));
+                List<Negotiated> negotiated = new ArrayList<>();
+                try {
+                    while (negotiated.size() < connections) {
+                        try (SSLSocket socket = (SSLSocket) listener.accept()) {
+                            negotiated.add(serve(socket, cell, connections > 1 && negotiated.isEmpty()));
+                        }
+                    }
+                    served.complete(negotiated);
                 } catch (Throwable e) {
                     served.completeExceptionally(e);
                 }
@@ -58,8 +70,14 @@ final class TlsSockets {
             return listener.getLocalPort();
         }
 
-        /** What the served connection negotiated; rethrows what went wrong on the server. */
+        /** What the last served connection negotiated; rethrows what went wrong on the server. */
         Negotiated result() throws Exception {
+            List<Negotiated> all = results();
+            return all.get(all.size() - 1);
+        }
+
+        /** What each connection negotiated, once all are served; rethrows what went wrong on the server. */
+        List<Negotiated> results() throws Exception {
             try {
                 return served.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
@@ -84,10 +102,23 @@ final class TlsSockets {
         }
     }
 
-    private static Negotiated serve(SSLSocket socket, Cell cell) throws IOException {
+    private static Negotiated serve(SSLSocket socket, Cell cell, boolean mayCloseAtOnce) throws IOException {
         socket.setSoTimeout(TIMEOUT_MILLIS);
         socket.startHandshake();
-        String request = Payload.readThroughMarker(socket.getInputStream());
+        if (mayCloseAtOnce) {
+            java.io.PushbackInputStream in = new java.io.PushbackInputStream(socket.getInputStream(), 1);
+            int first = in.read();
+            if (first < 0) {
+                // a client that only establishes the session it resumes next (gnutls-cli --resume)
+                return Negotiated.of(socket);
+            }
+            in.unread(first);
+            return respond(socket, cell, Payload.readThroughMarker(in));
+        }
+        return respond(socket, cell, Payload.readThroughMarker(socket.getInputStream()));
+    }
+
+    private static Negotiated respond(SSLSocket socket, Cell cell, String request) throws IOException {
         cell.clientPayload().requireIn(request, "the server");
         OutputStream out = socket.getOutputStream();
         Payload response = cell.serverPayload();
