@@ -1,7 +1,6 @@
 package dev.offloadjsse.handshake.crypto;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -75,12 +74,8 @@ final class HybridTlsCrypto extends BcTlsCrypto {
         if (gcmProvider == null) {
             return super.createCipher_AES_GCM(parameters, keySize, macSize);
         }
-        try {
-            return new TlsAEADCipher(parameters, new JdkGcmCipher(gcmProvider, keySize, true),
-                    new JdkGcmCipher(gcmProvider, keySize, false), keySize, macSize, TlsAEADCipher.AEAD_GCM, null);
-        } catch (GeneralSecurityException e) {
-            return super.createCipher_AES_GCM(parameters, keySize, macSize);
-        }
+        return new TlsAEADCipher(parameters, new JdkGcmCipher(gcmProvider, keySize, true),
+                new JdkGcmCipher(gcmProvider, keySize, false), keySize, macSize, TlsAEADCipher.AEAD_GCM, null);
     }
 
     /** A signer in the native provider, or null to let Bouncy Castle sign. */

@@ -20,13 +20,20 @@ import org.bouncycastle.tls.crypto.impl.TlsAEADCipherImpl;
  */
 final class JdkGcmCipher implements TlsAEADCipherImpl {
 
-    private final Cipher cipher;
+    private final Provider provider;
     private final int mode;
     private final int keySize;
     private SecretKeySpec key;
+    private int macSize;
+    /**
+     * Made at the first record: Bouncy Castle also sets up the TLS 1.3 application traffic
+     * ciphers, which never run here (the record layer takes the secrets), and
+     * {@code Cipher.getInstance} was 3% of a server handshake.
+     */
+    private Cipher cipher;
 
-    JdkGcmCipher(Provider provider, int keySize, boolean encrypting) throws GeneralSecurityException {
-        this.cipher = Cipher.getInstance("AES/GCM/NoPadding", provider);
+    JdkGcmCipher(Provider provider, int keySize, boolean encrypting) {
+        this.provider = provider;
         this.mode = encrypting ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE;
         this.keySize = keySize;
     }
@@ -42,7 +49,11 @@ final class JdkGcmCipher implements TlsAEADCipherImpl {
     @Override
     public void init(byte[] nonce, int macSize) throws IOException {
         try {
+            if (cipher == null) {
+                cipher = Cipher.getInstance("AES/GCM/NoPadding", provider);
+            }
             cipher.init(mode, key, new GCMParameterSpec(macSize * 8, nonce));
+            this.macSize = macSize;
         } catch (GeneralSecurityException e) {
             throw new TlsFatalAlert(AlertDescription.internal_error, "AES-GCM init failed", e);
         }
@@ -50,7 +61,7 @@ final class JdkGcmCipher implements TlsAEADCipherImpl {
 
     @Override
     public int getOutputSize(int inputLength) {
-        return cipher.getOutputSize(inputLength);
+        return mode == Cipher.ENCRYPT_MODE ? inputLength + macSize : Math.max(0, inputLength - macSize);
     }
 
     @Override
