@@ -449,7 +449,10 @@ final class OffloadEngine extends OffloadSSLEngine {
             established.peerCertificates(Certificates.parse(result.peerCertificates()));
             established.localCertificates(Certificates.parse(result.localCertificates()));
         }
-        sessions.add(established);
+        if (settings.clientMode || !suite.tls13) {
+            // A TLS 1.3 server session can never be resumed here (Bouncy Castle 1.84 offers no PSK), so it is not kept.
+            sessions.add(established);
+        }
         return established;
     }
 

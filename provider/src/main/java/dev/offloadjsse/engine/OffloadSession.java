@@ -47,7 +47,7 @@ final class OffloadSession extends ExtendedSSLSession {
     private volatile List<SNIServerName> requestedServerNames = List.of();
     private volatile boolean valid = true;
     private volatile String handshakeApplicationProtocol;
-    private final java.util.Deque<byte[]> tickets = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private java.util.Deque<byte[]> tickets;
 
     OffloadSession(String peerHost, int peerPort, SSLSessionContext sessionContext) {
         this.peerHost = peerHost;
@@ -93,15 +93,18 @@ final class OffloadSession extends ExtendedSSLSession {
     }
 
     /** TLS 1.3 NewSessionTicket bodies the server sent (RFC 8446 §4.6.1); the newest few are kept. */
-    void ticketReceived(byte[] ticket) {
+    synchronized void ticketReceived(byte[] ticket) {
+        if (tickets == null) {
+            tickets = new java.util.ArrayDeque<>(MAX_TICKETS + 1);
+        }
         tickets.addLast(ticket);
         while (tickets.size() > MAX_TICKETS) {
             tickets.pollFirst();
         }
     }
 
-    int ticketCount() {
-        return tickets.size();
+    synchronized int ticketCount() {
+        return tickets == null ? 0 : tickets.size();
     }
 
     void accessed() {

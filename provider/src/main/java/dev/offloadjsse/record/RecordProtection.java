@@ -17,7 +17,8 @@ public abstract class RecordProtection {
     protected final AeadAlgorithm algorithm;
     private static final ThreadLocal<byte[]> ALIGNED = ThreadLocal.withInitial(() -> new byte[RecordFormat.MAX_PACKET]);
 
-    private final Cipher cipher;
+    /** Made at the first record: an idle connection holds no cipher. */
+    private Cipher cipher;
     private final SecretKeySpec key;
     protected final byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
     private final int cipherMode;
@@ -29,11 +30,6 @@ public abstract class RecordProtection {
         this.key = new SecretKeySpec(key, algorithm.keyAlgorithm());
         this.sequence = sequence;
         this.cipherMode = encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE;
-        try {
-            this.cipher = algorithm.newCipher();
-        } catch (GeneralSecurityException e) {
-            throw new SSLException("The JDK has no " + algorithm + " cipher", e);
-        }
     }
 
     public long sequence() {
@@ -86,6 +82,9 @@ public abstract class RecordProtection {
     protected final int crypt(byte[] aad, ByteBuffer in, int inOffset, int length, ByteBuffer out, int outOffset)
             throws SSLException {
         try {
+            if (cipher == null) {
+                cipher = algorithm.newCipher();
+            }
             cipher.init(cipherMode, key, algorithm.parameters(nonce));
             cipher.updateAAD(aad);
             if (in.hasArray() && out.hasArray()) {
