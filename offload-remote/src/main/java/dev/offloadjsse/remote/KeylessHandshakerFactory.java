@@ -16,9 +16,13 @@ import javax.net.ssl.SNIServerName;
  * handshake runs here, in the front end's own pool, with the provider's Bouncy Castle
  * handshaker; a server-role handshake gets the handshake servers' certificates and
  * {@link RemoteKey}s instead of the context's key manager, so its one signature is a remote
- * call. The SNI the client sent chooses among several keys, as on the handshake server.
+ * call. The SNI the client sent chooses among several keys, as on the handshake server. The
+ * session says which server signed ({@link HandshakeProgress#servedBy}, {@link #SIGNED_BY}).
  */
 final class KeylessHandshakerFactory implements HandshakerFactory {
+
+    /** What {@link HandshakeProgress#servedBy} says, before the name of the server that signed. */
+    static final String SIGNED_BY = "local handshake, signature by handshake server ";
 
     private final RemoteHandshakers remote;
     private final HandshakerFactory local;
@@ -33,10 +37,11 @@ final class KeylessHandshakerFactory implements HandshakerFactory {
         if (request.client()) {
             return local.create(request);
         }
-        SniKeyManager keys = new SniKeyManager(remote.serverKeys());
+        HandshakeProgress progress = request.progress();
+        SniKeyManager keys = new SniKeyManager(remote.serverKeys().reportingTo(server -> progress.servedBy(SIGNED_BY + server)));
         return local.create(RequestBuilder.from(request)
                 .set("keyManager", keys)
-                .set("progress", watchingServerNames(request.progress(), keys))
+                .set("progress", watchingServerNames(progress, keys))
                 .build());
     }
 

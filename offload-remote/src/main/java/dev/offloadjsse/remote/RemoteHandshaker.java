@@ -124,7 +124,14 @@ final class RemoteHandshaker implements Handshaker {
         }
     }
 
+    /** What {@link HandshakeProgress#servedBy} says, before the name of the server that ran the handshake. */
+    static final String SERVED_BY = "remote handshake on handshake server ";
+
     private HandshakeStep stepDone(Call current, StepDone done) {
+        if (!answered) {
+            // The handshake now lives on this server: name it in the front end's session.
+            request.progress().servedBy(SERVED_BY + done.getServer());
+        }
         answered = true;
         server = done.getServer();
         if (!done.hasResult()) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
@@ -44,13 +45,32 @@ public final class RemoteKeys extends X509ExtendedKeyManager {
     }
 
     private final RemoteHandshakers remote;
+    /** The keys this is a view of (they fetch and keep the listing), or null when this is they. */
+    private final RemoteKeys shared;
+    private final Consumer<String> servedBy;
     private volatile Listing listing;
 
     RemoteKeys(RemoteHandshakers remote) {
         this.remote = remote;
+        this.shared = null;
+        this.servedBy = null;
+    }
+
+    private RemoteKeys(RemoteKeys shared, Consumer<String> servedBy) {
+        this.remote = shared.remote;
+        this.shared = shared;
+        this.servedBy = servedBy;
+    }
+
+    /** A view for one handshake whose keys tell {@code servedBy} the server that made each signature. */
+    public RemoteKeys reportingTo(Consumer<String> servedBy) {
+        return new RemoteKeys(shared == null ? this : shared, servedBy);
     }
 
     private Map<String, Entry> entries() {
+        if (shared != null) {
+            return shared.entries();
+        }
         Listing current = listing;
         if (current == null) {
             synchronized (this) {
@@ -109,7 +129,7 @@ public final class RemoteKeys extends X509ExtendedKeyManager {
     /** The server that listed the keys (fetching them if that has not happened yet). */
     public String server() {
         entries();
-        return listing.server();
+        return (shared == null ? this : shared).listing.server();
     }
 
     @Override
@@ -143,7 +163,7 @@ public final class RemoteKeys extends X509ExtendedKeyManager {
     @Override
     public PrivateKey getPrivateKey(String alias) {
         Entry entry = entries().get(alias);
-        return entry == null ? null : entry.key();
+        return entry == null ? null : servedBy == null ? entry.key() : entry.key().reportingTo(servedBy);
     }
 
     /** None: a front end's client-role handshakes use its own key manager. */

@@ -101,7 +101,8 @@ public final class FrontEnd implements AutoCloseable {
                 // Request head: read and ignore.
             }
             String body = "{\"protocol\":\"" + socket.getSession().getProtocol() + "\",\"cipherSuite\":\""
-                    + socket.getSession().getCipherSuite() + "\",\"offload\":\"" + offload + "\"}\n";
+                    + socket.getSession().getCipherSuite() + "\",\"offload\":\"" + offload + "\",\"servedBy\":\""
+                    + socket.getSession().getValue("offloadjsse.servedBy") + "\"}\n";
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
                     + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));

@@ -22,7 +22,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +68,8 @@ class FrontEndToolsTest {
     @Test
     void curlGetsThePageFromAWholeHandshakeFrontEnd() throws Exception {
         try (RemoteHandshakers remote = remote(Granularity.HANDSHAKE); FrontEnd frontEnd = frontEnd(remote)) {
-            assertThat(curl(frontEnd.port())).contains("\"protocol\":\"TLSv1.3\"").contains("\"offload\":\"remote handshake\"");
+            assertThat(curl(frontEnd.port())).contains("\"protocol\":\"TLSv1.3\"").contains("\"offload\":\"remote handshake\"")
+                    .contains("\"servedBy\":\"remote handshake on handshake server " + server.name() + "\"");
         }
     }
 
@@ -86,12 +86,12 @@ class FrontEndToolsTest {
     }
 
     @Test
-    @Disabled("Waits for the provider's signer hook (/tmp/offload-bugs.md, 'REMOTE: signer hook')")
     void curlAndOpensslGetThePageFromAPrivateKeyOnlyFrontEnd() throws Exception {
         try (RemoteHandshakers remote = remote(Granularity.PRIVATE_KEY); FrontEnd frontEnd = frontEnd(remote)) {
             long signed = server.stats().signed();
 
-            assertThat(curl(frontEnd.port())).contains("\"offload\":\"remote private-key\"");
+            assertThat(curl(frontEnd.port())).contains("\"offload\":\"remote private-key\"")
+                    .contains("\"servedBy\":\"local handshake, signature by handshake server " + server.name() + "\"");
             assertThat(openssl(frontEnd.port())).contains("Verify return code: 0 (ok)");
             assertThat(server.stats().signed()).isEqualTo(signed + 2);
         }

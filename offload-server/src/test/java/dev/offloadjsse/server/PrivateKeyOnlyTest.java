@@ -17,7 +17,6 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,8 +110,6 @@ class PrivateKeyOnlyTest {
     }
 
     @Test
-    @Disabled("Waits for the provider's signer hook (/tmp/offload-bugs.md, 'REMOTE: signer hook'): until the handshake "
-            + "calls ExternalSigner.sign, KeyMaterial asks the RemoteKey for its PKCS#8 encoding and the handshake fails")
     void handshakeRunsInTheFrontEndAndOnlyTheSignatureOnTheServer() throws Exception {
         try (RemoteHandshakers remote = keyless(List.of(first))) {
             SSLContext frontEnd = Loopback.frontEnd(remote);
@@ -127,6 +124,8 @@ class PrivateKeyOnlyTest {
                 assertThat(pair.client.getSession().getPeerCertificates()[0]).isEqualTo(TestPki.identity(TestPki.TLS).certificate());
                 assertThat(first.stats().signed()).isEqualTo(signed + 1);
                 assertThat(first.stats().started()).isEqualTo(handshakes);
+                assertThat(pair.server.getSession().getValue("offloadjsse.servedBy"))
+                        .isEqualTo("local handshake, signature by handshake server " + first.name());
             }
         }
     }

@@ -51,6 +51,8 @@ class RemoteHandshakeTest {
             assertThat(pair.client.getSession().getPeerCertificates()[0]).isEqualTo(tlsCertificate());
             assertThat(pair.server.getSession().getLocalCertificates()[0]).isEqualTo(tlsCertificate());
             assertThat(first.stats().completed()).isEqualTo(before + 1);
+            assertThat(pair.server.getSession().getValue("offloadjsse.servedBy"))
+                    .isEqualTo("remote handshake on handshake server " + first.name());
         }
     }
 
