@@ -80,7 +80,12 @@ final class ToolProcess implements AutoCloseable {
 
     /** The exit code, or -1 after killing a process that outlived the deadline. */
     int awaitExit() throws InterruptedException {
-        if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+        return awaitExit(DEADLINE);
+    }
+
+    /** The exit code, or -1 after killing a process that outlived {@code deadline}. */
+    int awaitExit(Duration deadline) throws InterruptedException {
+        if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
             joinReaders();
             return -1;
