@@ -37,18 +37,24 @@ final class LoadReport {
         out.println();
         out.println("Server: OffloadJSSE on the nio-transport, TLS 1.3, ECDSA P-256, x25519, 127.0.0.1. Clients: Conscrypt"
                 + " engines on nio TlsClient loops in the same JVM, so client and server share the same cores.");
+        for (ChurnResult result : churn.values()) {
+            if (!result.firstFailure().isEmpty()) {
+                out.println("First failed client handshake, " + result.server().label() + ": " + result.firstFailure());
+            }
+        }
         out.printf("Load targets: %d of %d met.%n", targets - missed, targets);
     }
 
     private Table churn(String rounds) {
         Table table = new Table("Handshakes per second the server completes, " + settings.churnConnections()
-                + " client connections opening and closing, " + rounds, "server", "handshakes/s", "failed handshakes");
+                + " client connections opening and closing, " + rounds, "server", "handshakes/s", "failed: client", "failed: server");
         for (ServerKind kind : ServerKind.values()) {
             ChurnResult result = churn.get(kind);
-            table.add(kind.label(), format(result.handshakesPerSecond(), "%.0f"), Long.toString(result.failedHandshakes()));
+            table.add(kind.label(), format(result.handshakesPerSecond(), "%.0f"), Long.toString(result.failedHandshakes()),
+                    Long.toString(result.serverFailedHandshakes()));
         }
         table.add("offload pool / inline", ratio(churn.get(ServerKind.POOLED).handshakesPerSecond(),
-                churn.get(ServerKind.INLINE).handshakesPerSecond()).format("%.2f"), "");
+                churn.get(ServerKind.INLINE).handshakesPerSecond()).format("%.2f"), "", "");
         return table;
     }
 

@@ -7,7 +7,10 @@ import java.util.List;
  *
  * @param handshakesPerSecond one value per round, by the server's own count
  * @param failedHandshakes client handshakes that failed over the whole run
+ * @param firstFailure why the first of them failed; empty if none did
+ * @param serverFailedHandshakes handshakes the server counted as failed (includes connections the
+ *     clients closed early)
  */
 public record ChurnResult(ServerKind server, int connections, List<Double> handshakesPerSecond,
-        long failedHandshakes) {
+        long failedHandshakes, String firstFailure, long serverFailedHandshakes) {
 }

@@ -4,9 +4,11 @@ import dev.offloadjsse.nio.ConnectionHandler;
 import dev.offloadjsse.nio.TlsClient;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps {@code connections} client handshakes in flight against one server: each connection
@@ -22,6 +24,7 @@ final class HandshakeChurn implements AutoCloseable {
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private volatile boolean running = true;
 
     private HandshakeChurn(InetSocketAddress server) throws GeneralSecurityException {
@@ -45,6 +48,16 @@ final class HandshakeChurn implements AutoCloseable {
         return failed.get();
     }
 
+    /** Why the first failed handshake failed, e.g. {@code SSLHandshakeException: ...}; empty if none did. */
+    String firstFailure() {
+        Throwable failure = firstFailure.get();
+        if (failure == null) {
+            return "";
+        }
+        boolean wrapped = failure instanceof CompletionException && failure.getCause() != null;
+        return (wrapped ? failure.getCause() : failure).toString();
+    }
+
     private void next() {
         if (!running) {
             return;
@@ -55,6 +68,7 @@ final class HandshakeChurn implements AutoCloseable {
             if (failure != null) {
                 if (running) {
                     failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, failure);
                 }
             } else {
                 completed.incrementAndGet();

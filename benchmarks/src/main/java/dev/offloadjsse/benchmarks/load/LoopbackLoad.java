@@ -35,7 +35,8 @@ public final class LoopbackLoad {
             for (int round = 0; round < settings.rounds(); round++) {
                 rates.add(round(server, () -> 0).handshakesPerSecond());
             }
-            return new ChurnResult(kind, settings.churnConnections(), rates, churn.failed());
+            return new ChurnResult(kind, settings.churnConnections(), rates, churn.failed(), churn.firstFailure(),
+                    server.stats().handshakesFailed());
         }
     }
 
