@@ -152,6 +152,7 @@ class OffloadFailureTest {
         assertThat(pool.stats().rejected()).isEqualTo(1);
         assertEchoes(established);
         gate.countDown();
+        Probes.awaitTrue(() -> pool.stats().queued() == 0, TIMEOUT, "the gate's tasks to leave the queue");
         assertEchoes(start(client, server));
         assertEchoes(start(client, server));
         assertThat(server.stats().handshakesCompleted()).isEqualTo(3);

@@ -39,10 +39,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Sized by {@code -Dsoak.connections=N} (default 1000), {@code -Dsoak.concurrency=N} (client
  * threads, each running its connections one after the other; default 24) and
- * {@code -Dsoak.seed=N}. The long form, {@code -Dsoak.connections=10000 -Dsoak.concurrency=2000},
- * holds up to 2 × 2000 sockets in this one JVM (client and server side); with more concurrency,
- * up to all 10 000 at once, run it after {@code ulimit -n 65536} in the shell (a JVM cannot raise
- * its own limit).
+ * {@code -Dsoak.seed=N}. The long form is {@code -Dsoak.connections=10000 -Dsoak.concurrency=500}
+ * (about 3 minutes on two loaded cores). Every open connection costs two descriptors in this one
+ * JVM (client and server side): for thousands at once, up to all 10 000, run it after
+ * {@code ulimit -n 65536} in the shell (a JVM cannot raise its own limit). See the module README.
  */
 class SoakTest {
 
