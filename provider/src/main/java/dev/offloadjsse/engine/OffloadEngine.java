@@ -62,6 +62,8 @@ final class OffloadEngine extends OffloadSSLEngine {
     private final ArrayDeque<byte[]> inboundRecords = new ArrayDeque<>();
     private boolean stepReady;
     private boolean stepRunning;
+    /** A step is inside {@link Handshaker#step} on some thread: the handshaker must not be closed under it. */
+    private boolean stepInFlight;
     private final OutboundRecords handshakeOutput = new OutboundRecords();
     private RecordLayer records;
     private OffloadSession handshakeSession;
@@ -299,6 +301,7 @@ final class OffloadEngine extends OffloadSSLEngine {
             }
             batch = new ArrayList<>(inboundRecords);
             inboundRecords.clear();
+            stepInFlight = true;
         }
         HandshakeStep step = null;
         HandshakeFailedException failed = null;
@@ -311,7 +314,10 @@ final class OffloadEngine extends OffloadSSLEngine {
         }
         synchronized (this) {
             stepRunning = false;
+            stepInFlight = false;
             if (handshaker != stepHandshaker) {
+                // Detached while it ran (timeout, close): closed only now, as BC's protocol is not thread-safe.
+                stepHandshaker.close();
                 return;
             }
             if (failed != null) {
@@ -472,7 +478,9 @@ final class OffloadEngine extends OffloadSSLEngine {
             deadline = null;
         }
         if (handshaker != null) {
-            handshaker.close();
+            if (!stepInFlight) {
+                handshaker.close();
+            }
             handshaker = null;
         }
         stepReady = false;
