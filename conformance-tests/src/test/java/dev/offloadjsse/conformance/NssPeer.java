@@ -14,8 +14,8 @@ import java.util.List;
  */
 final class NssPeer extends CommandLinePeer {
 
-    /** One key share, for P-521, which our server does not take. */
-    private static final String CLIENT_HRR_GROUPS = "P521,P256";
+    /** One key share, for ffdhe6144, which our server does not take: it asks for P-256. */
+    private static final String CLIENT_HRR_GROUPS = "FF6144,P256";
     /** Our client's first key share is X25519; a server taking only P-384 must ask again. */
     private static final String SERVER_HRR_GROUPS = "P384";
 

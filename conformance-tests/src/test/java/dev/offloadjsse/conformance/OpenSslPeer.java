@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  */
 final class OpenSslPeer extends CommandLinePeer {
 
-    /** P-521 first: our server (Bouncy Castle's default groups) does not take it and asks for another. */
-    private static final String CLIENT_HRR_GROUPS = "P-521:X25519:P-256";
+    /**
+     * One key share, for ffdhe6144, which our server does not take (its groups are SunJSSE's
+     * defaults: x25519, P-256/384/521, x448, ffdhe2048-4096): it asks for P-256.
+     */
+    private static final String CLIENT_HRR_GROUPS = "ffdhe6144:P-256";
     /** Our client's first key share is X25519; a server taking only P-384 must ask again. */
     private static final String SERVER_HRR_GROUPS = "P-384";
     private static final long PAUSE_MILLIS = 300;
