@@ -23,6 +23,9 @@ final class ContextState {
     final List<String> clientDefaultProtocols;
     /** From {@code jdk.tls.namedGroups}, read when the context is initialised, as SunJSSE reads it. */
     final int[] namedGroups = NamedGroups.fromSystemProperty();
+    /** From {@code jdk.tls.client.SignatureSchemes} and {@code jdk.tls.server.SignatureSchemes} (JDK 17). */
+    final int[] clientSignatureSchemes = SignatureSchemeSettings.fromSystemProperty("jdk.tls.client.SignatureSchemes");
+    final int[] serverSignatureSchemes = SignatureSchemeSettings.fromSystemProperty("jdk.tls.server.SignatureSchemes");
 
     ContextState(OffloadConfig config, HandshakerFactory handshakers, X509ExtendedKeyManager keyManager,
             X509ExtendedTrustManager trustManager, OffloadSessionContext clientSessions,

@@ -26,6 +26,8 @@ final class EngineSettings {
     java.security.AlgorithmConstraints algorithmConstraints;
     boolean enableSessionCreation = true;
     int[] namedGroups;
+    /** Set through SSLParameters (JDK 19+); null: the context's default for the role. */
+    int[] signatureSchemes;
 
     EngineSettings(List<String> protocols, int[] namedGroups) {
         this.protocols = protocols;
@@ -136,6 +138,10 @@ final class EngineSettings {
         useCipherSuitesOrder = parameters.getUseCipherSuitesOrder();
         maximumPacketSize = parameters.getMaximumPacketSize();
         algorithmConstraints = parameters.getAlgorithmConstraints();
+        String[] schemes = SignatureSchemeSettings.fromParameters(parameters);
+        if (schemes != null) {
+            signatureSchemes = dev.offloadjsse.handshake.SignatureSchemes.codes(schemes);
+        }
         String[] groups = NamedGroups.fromParameters(parameters);
         if (groups != null) {
             namedGroups = NamedGroups.ids(groups);

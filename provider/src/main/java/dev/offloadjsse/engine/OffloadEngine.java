@@ -401,7 +401,7 @@ final class OffloadEngine extends OffloadSSLEngine {
                 settings.protocols, settings.cipherSuiteIds(), context.keyManager, context.trustManager, this,
                 getPeerHost(), getPeerPort(), serverNames, settings.sniMatchers, settings.applicationProtocols,
                 settings.clientAuth, settings.useCipherSuitesOrder, settings.clientMode ? null : alpnSelector,
-                context.config.limits().maxHandshakeMessageSize(), settings.namedGroups, resumptionKey(), id -> sessions.getSession(id) != null,
+                context.config.limits().maxHandshakeMessageSize(), settings.namedGroups, signatureSchemes(), resumptionKey(), id -> sessions.getSession(id) != null,
                 new SessionProgress(hs));
         deadline = HandshakeDeadlines.schedule(context.config.limits().handshakeTimeout(), this::handshakeTimedOut);
         handshaker = context.handshakers.create(request);
@@ -460,6 +460,13 @@ final class OffloadEngine extends OffloadSSLEngine {
             sessions.add(established);
         }
         return established;
+    }
+
+    private int[] signatureSchemes() {
+        if (settings.signatureSchemes != null) {
+            return settings.signatureSchemes;
+        }
+        return settings.clientMode ? context.clientSignatureSchemes : context.serverSignatureSchemes;
     }
 
     private String resumptionKey() {

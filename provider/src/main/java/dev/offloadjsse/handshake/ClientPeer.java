@@ -86,6 +86,13 @@ final class ClientPeer extends DefaultTlsClient implements CompletingPeer {
 
     @Override
     @SuppressWarnings("rawtypes")
+    protected Vector getSupportedSignatureAlgorithms() {
+        Vector configured = SignatureSchemes.vector(request.signatureSchemes());
+        return configured == null ? super.getSupportedSignatureAlgorithms() : configured;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
     protected Vector getSNIServerNames() {
         Vector<ServerName> names = new Vector<>();
         for (SNIServerName name : request.serverNames()) {
@@ -146,7 +153,8 @@ final class ClientPeer extends DefaultTlsClient implements CompletingPeer {
             return null;
         }
         int scheme = KeyMaterial.choose(PeerSettings.schemes(certificateRequest.getSupportedSignatureAlgorithms()),
-                tls13 ? KeyMaterial.tls13Schemes(key) : KeyMaterial.tls12Schemes(key));
+                SignatureSchemes.allowed(tls13 ? KeyMaterial.tls13Schemes(key) : KeyMaterial.tls12Schemes(key),
+                        request.signatureSchemes()));
         if (scheme < 0) {
             return null;
         }

@@ -24,6 +24,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * @param alpnSelector server: JSSE's handshake application protocol selector, or null
  * @param maxHandshakeMessageSize the largest handshake message accepted from the peer
  * @param namedGroups key exchange groups (IANA codes) in preference order; empty for the defaults
+ * @param signatureSchemes signature schemes (RFC 8446 §4.2.3 codes) we offer and use, in order; empty for the defaults
  * @param resumptionKey client: the peer whose session may be resumed (host:port), or null
  * @param resumable whether the owner still allows resuming the session of this id
  */
@@ -45,6 +46,7 @@ public record HandshakeRequest(
         BiFunction<SSLEngine, List<String>, String> alpnSelector,
         int maxHandshakeMessageSize,
         int[] namedGroups,
+        int[] signatureSchemes,
         String resumptionKey,
         Predicate<byte[]> resumable,
         HandshakeProgress progress) {

@@ -268,7 +268,8 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
             if (key == null || chain == null || chain.length == 0) {
                 continue;
             }
-            int scheme = KeyMaterial.choose(peerSchemes, tls13 ? KeyMaterial.tls13Schemes(key) : KeyMaterial.tls12Schemes(key));
+            int scheme = KeyMaterial.choose(peerSchemes, SignatureSchemes.allowed(
+                    tls13 ? KeyMaterial.tls13Schemes(key) : KeyMaterial.tls12Schemes(key), request.signatureSchemes()));
             if (scheme < 0) {
                 credentialProblem = "the client accepts none of the signature schemes of the " + keyType + " key '" + alias + "'";
                 continue;
@@ -297,7 +298,8 @@ final class ServerPeer extends DefaultTlsServer implements CompletingPeer {
         if (request.clientAuth() == ClientAuth.NONE) {
             return null;
         }
-        Vector<?> signatureAlgorithms = TlsUtils.getDefaultSupportedSignatureAlgorithms(context);
+        Vector<?> configured = SignatureSchemes.vector(request.signatureSchemes());
+        Vector<?> signatureAlgorithms = configured != null ? configured : TlsUtils.getDefaultSupportedSignatureAlgorithms(context);
         Vector<X500Name> authorities = new Vector<>();
         if (request.trustManager() != null) {
             for (X509Certificate issuer : request.trustManager().getAcceptedIssuers()) {
