@@ -15,7 +15,9 @@ final class EngineSettings {
     boolean clientMode;
     boolean clientModeSet;
     List<String> protocols;
-    List<SupportedSuite> cipherSuites = List.of(SupportedSuite.values());
+    private static final List<SupportedSuite> ALL_SUITES = List.of(SupportedSuite.values());
+
+    List<SupportedSuite> cipherSuites = ALL_SUITES;
     ClientAuth clientAuth = ClientAuth.NONE;
     String endpointIdentificationAlgorithm;
     List<SNIServerName> serverNames;

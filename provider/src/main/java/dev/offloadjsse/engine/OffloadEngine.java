@@ -59,7 +59,8 @@ final class OffloadEngine extends OffloadSSLEngine {
 
     private Phase phase = Phase.NEW;
     private Handshaker handshaker;
-    private final ArrayDeque<byte[]> inboundRecords = new ArrayDeque<>();
+    /** Records for the next step; exists only while handshaking (an idle connection keeps no handshake state). */
+    private ArrayDeque<byte[]> inboundRecords;
     private boolean stepReady;
     private boolean stepRunning;
     /** A step is inside {@link Handshaker#step} on some thread: the handshaker must not be closed under it. */
@@ -337,7 +338,7 @@ final class OffloadEngine extends OffloadSSLEngine {
                     return;
                 }
                 installOrFail(step.result());
-            } else if (!inboundRecords.isEmpty()) {
+            } else if (inboundRecords != null && !inboundRecords.isEmpty()) {
                 stepReady = true;
             }
         }
@@ -405,6 +406,7 @@ final class OffloadEngine extends OffloadSSLEngine {
                 new SessionProgress(hs));
         deadline = HandshakeDeadlines.schedule(context.config.limits().handshakeTimeout(), this::handshakeTimedOut);
         handshaker = context.handshakers.create(request);
+        inboundRecords = new ArrayDeque<>(4);
         if (settings.clientMode) {
             stepReady = true;
         }
@@ -491,7 +493,7 @@ final class OffloadEngine extends OffloadSSLEngine {
             handshaker = null;
         }
         stepReady = false;
-        inboundRecords.clear();
+        inboundRecords = null;
     }
 
     // ---- failures ---------------------------------------------------------------------------

@@ -36,7 +36,8 @@ final class OffloadSession extends ExtendedSSLSession {
     private final String peerHost;
     private final int peerPort;
     private final long creationTime = System.currentTimeMillis();
-    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    /** Made at the first putValue: most sessions never hold a value. */
+    private volatile Map<String, Object> values = Map.of();
     private final SSLSessionContext sessionContext;
     private volatile long lastAccessedTime = creationTime;
     private volatile byte[] id = new byte[0];
@@ -149,7 +150,13 @@ final class OffloadSession extends ExtendedSSLSession {
         if (name == null || value == null) {
             throw new IllegalArgumentException("name and value must not be null");
         }
-        Object old = values.put(name, value);
+        Object old;
+        synchronized (this) {
+            if (!(values instanceof ConcurrentHashMap)) {
+                values = new ConcurrentHashMap<>();
+            }
+            old = values.put(name, value);
+        }
         if (old instanceof SSLSessionBindingListener) {
             ((SSLSessionBindingListener) old).valueUnbound(new SSLSessionBindingEvent(this, name));
         }
@@ -171,7 +178,8 @@ final class OffloadSession extends ExtendedSSLSession {
         if (name == null) {
             throw new IllegalArgumentException("name must not be null");
         }
-        Object old = values.remove(name);
+        Map<String, Object> current = values;
+        Object old = current instanceof ConcurrentHashMap ? current.remove(name) : null;
         if (old instanceof SSLSessionBindingListener) {
             ((SSLSessionBindingListener) old).valueUnbound(new SSLSessionBindingEvent(this, name));
         }

@@ -24,8 +24,10 @@ public final class RecordLayer {
     private RecordProtection writer;
     private TrafficKeys readKeys;
     private TrafficKeys writeKeys;
-    private final ArrayDeque<OutboundMessage> control = new ArrayDeque<>();
-    private final HandshakeReassembler postHandshake;
+    private final ArrayDeque<OutboundMessage> control = new ArrayDeque<>(2);
+    private final int maxPostHandshakeMessage;
+    /** Made at the first post-handshake record: most connections never receive one. */
+    private HandshakeReassembler postHandshake;
     private boolean keyUpdateScheduled;
 
     private RecordLayer(boolean tls13, AeadAlgorithm algorithm, RecordProtection reader, RecordProtection writer,
@@ -37,7 +39,7 @@ public final class RecordLayer {
         this.readKeys = readKeys;
         this.writeKeys = writeKeys;
         this.tickets = tickets;
-        this.postHandshake = new HandshakeReassembler(maxPostHandshakeMessage);
+        this.maxPostHandshakeMessage = maxPostHandshakeMessage;
     }
 
     /** TLS 1.3: both directions start at sequence 0 of their application traffic secret. */
@@ -188,6 +190,9 @@ public final class RecordLayer {
     }
 
     private void onHandshake(ByteBuffer content) throws SSLException {
+        if (postHandshake == null) {
+            postHandshake = new HandshakeReassembler(maxPostHandshakeMessage);
+        }
         postHandshake.add(content);
         byte[] message;
         while ((message = postHandshake.next()) != null) {
