@@ -6,7 +6,6 @@ import dev.offloadjsse.nio.TransportConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManager;
 
 /**
  * An HTTPS server on the NIO transport: {@code GET /} reports how this connection's TLS was
@@ -48,28 +47,10 @@ public final class HttpsExample implements Example {
         }
         LOG.log(System.Logger.Level.INFO, "HTTPS example listening on {0} with provider {1}",
                 server.localAddress(), tls.context().getProvider().getName());
-        return new StartedExample() {
-            @Override
-            public int port() {
-                return server.localAddress().getPort();
-            }
-
-            @Override
-            public Path certificatePem() {
-                return pem;
-            }
-
-            @Override
-            public List<KeyManager> keyManagers() {
-                return tls.keyManagers();
-            }
-
-            @Override
-            public void close() {
-                server.close();
-                tls.close();
-            }
-        };
+        return new RunningServer(server.localAddress().getPort(), pem, tls.keyManagers(), () -> {
+            server.close();
+            tls.close();
+        });
     }
 
     private static HttpResponse respond(HttpRequest request, TlsConnection connection, ServerTls tls) {

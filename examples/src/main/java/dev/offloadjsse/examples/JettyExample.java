@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLEngine;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpHeader;
@@ -93,33 +92,15 @@ final class JettyExample implements Example {
         server.setStopTimeout(2000);
         server.start();
 
-        return new StartedExample() {
-            @Override
-            public int port() {
-                return connector.getLocalPort();
+        return new RunningServer(connector.getLocalPort(), pem, tls.keyManagers(), () -> {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Jetty did not stop", e);
+            } finally {
+                tls.close();
             }
-
-            @Override
-            public Path certificatePem() {
-                return pem;
-            }
-
-            @Override
-            public List<KeyManager> keyManagers() {
-                return tls.keyManagers();
-            }
-
-            @Override
-            public void close() {
-                try {
-                    server.stop();
-                } catch (Exception e) {
-                    throw new IllegalStateException("Jetty did not stop", e);
-                } finally {
-                    tls.close();
-                }
-            }
-        };
+        });
     }
 
     /** {@code GET /}: the status JSON of the connection the request came on. */

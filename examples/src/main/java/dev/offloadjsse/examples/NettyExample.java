@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
@@ -119,30 +118,12 @@ final class NettyExample implements Example {
         }
         int port = ((InetSocketAddress) channel.localAddress()).getPort();
 
-        return new StartedExample() {
-            @Override
-            public int port() {
-                return port;
-            }
-
-            @Override
-            public Path certificatePem() {
-                return pem;
-            }
-
-            @Override
-            public List<KeyManager> keyManagers() {
-                return List.of(keyManagers.getKeyManagers());
-            }
-
-            @Override
-            public void close() {
-                channel.close().syncUninterruptibly();
-                boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-                workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-                tls.close();
-            }
-        };
+        return new RunningServer(port, pem, List.of(keyManagers.getKeyManagers()), () -> {
+            channel.close().syncUninterruptibly();
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            tls.close();
+        });
     }
 
     /**

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.KeyManager;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
@@ -84,35 +83,17 @@ final class TomcatExample implements Example {
         tomcat.start();
         int port = connector.getLocalPort();
 
-        return new StartedExample() {
-            @Override
-            public int port() {
-                return port;
+        return new RunningServer(port, pem, tls.keyManagers(), () -> {
+            try {
+                tomcat.stop();
+                tomcat.destroy();
+            } catch (LifecycleException e) {
+                throw new IllegalStateException("Tomcat did not stop", e);
+            } finally {
+                OffloadSslImplementation.unregister(host);
+                tls.close();
             }
-
-            @Override
-            public Path certificatePem() {
-                return pem;
-            }
-
-            @Override
-            public List<KeyManager> keyManagers() {
-                return tls.keyManagers();
-            }
-
-            @Override
-            public void close() {
-                try {
-                    tomcat.stop();
-                    tomcat.destroy();
-                } catch (LifecycleException e) {
-                    throw new IllegalStateException("Tomcat did not stop", e);
-                } finally {
-                    OffloadSslImplementation.unregister(host);
-                    tls.close();
-                }
-            }
-        };
+        });
     }
 
     /** {@code GET /}: the status JSON of the connection the request came on. */
