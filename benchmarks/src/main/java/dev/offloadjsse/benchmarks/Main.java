@@ -61,9 +61,9 @@ public final class Main {
                 "handshakesCpu", "stack", "kind");
         measurements.add(handshakes, Main::serverCpuMicros, "serverCpuMicros", "stack", "kind");
         measureAllocation(support);
-        LoadReport load = measureLoad();
+        // Printed before the loopback load runs, so a load that fails or is stopped loses no JMH result.
         new Report(mode, measurements, support).print(System.out);
-        load.print(System.out);
+        measureLoad().print(System.out);
         System.out.printf("Ran in %d s.%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     }
 
