@@ -86,6 +86,10 @@ public final class TlsServer implements AutoCloseable {
         transport.close();
     }
 
+    private static final long ACCEPT_FAILURE_REPORT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private long acceptFailures;
+    private long lastAcceptFailureReport;
+
     private void registerAcceptor() {
         try {
             transport.loop().register(serverChannel, SelectionKey.OP_ACCEPT, new Acceptor());
@@ -129,13 +133,27 @@ public final class TlsServer implements AutoCloseable {
         }
     }
 
+    /**
+     * An accept that fails (no file descriptors left, say) stays ready and fails again at once:
+     * report it once per {@link #ACCEPT_FAILURE_REPORT_NANOS} with a count, not once per attempt.
+     */
+    private void reportAcceptFailure(IOException e) {
+        acceptFailures++;
+        long now = System.nanoTime();
+        if (now - lastAcceptFailureReport >= ACCEPT_FAILURE_REPORT_NANOS || acceptFailures == 1) {
+            LOG.log(System.Logger.Level.WARNING, "accept on " + localAddress + " failed " + acceptFailures
+                    + " times so far: " + e);
+            lastAcceptFailureReport = now;
+        }
+    }
+
     private final class Acceptor implements EventLoop.Registrant {
         @Override
         public void onReady(int readyOps) {
             try {
                 acceptSome();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "accept on " + localAddress + " failed", e);
+                reportAcceptFailure(e);
             }
         }
 
