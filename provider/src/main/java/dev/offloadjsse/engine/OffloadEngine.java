@@ -2,6 +2,8 @@ package dev.offloadjsse.engine;
 
 import dev.offloadjsse.HandshakeOffloader;
 import dev.offloadjsse.OffloadSSLEngine;
+import dev.offloadjsse.handshake.Certificates;
+import dev.offloadjsse.handshake.ClientAuth;
 import dev.offloadjsse.handshake.DirectionKeys;
 import dev.offloadjsse.handshake.HandshakeFailedException;
 import dev.offloadjsse.handshake.HandshakeProgress;
@@ -454,8 +456,8 @@ final class OffloadEngine extends OffloadSSLEngine {
         established.protocolSelected(result.protocol(), suite.name());
         established.id(result.sessionId().length > 0 ? result.sessionId() : randomSessionId());
         if (result.resumed()) {
-            established.peerCertificates(Certificates.parse(result.peerCertificates()));
-            established.localCertificates(Certificates.parse(result.localCertificates()));
+            established.peerCertificates(parsedOrNone(result.peerCertificates()));
+            established.localCertificates(parsedOrNone(result.localCertificates()));
         }
         if (settings.clientMode || !suite.tls13) {
             // A TLS 1.3 server session can never be resumed here (Bouncy Castle 1.84 offers no PSK), so it is not kept.
@@ -469,6 +471,15 @@ final class OffloadEngine extends OffloadSSLEngine {
             return settings.signatureSchemes;
         }
         return settings.clientMode ? context.clientSignatureSchemes : context.serverSignatureSchemes;
+    }
+
+    /** A resumed session's chain, or none when unparseable: the handshake that first saw it verified it. */
+    private static X509Certificate[] parsedOrNone(List<byte[]> chain) {
+        try {
+            return chain.isEmpty() ? null : Certificates.parse(chain);
+        } catch (java.security.cert.CertificateException e) {
+            return null;
+        }
     }
 
     private String resumptionKey() {
@@ -763,22 +774,22 @@ final class OffloadEngine extends OffloadSSLEngine {
 
     @Override
     public synchronized void setNeedClientAuth(boolean need) {
-        settings.clientAuth = need ? dev.offloadjsse.handshake.ClientAuth.NEED : dev.offloadjsse.handshake.ClientAuth.NONE;
+        settings.clientAuth = need ? ClientAuth.NEED : ClientAuth.NONE;
     }
 
     @Override
     public synchronized boolean getNeedClientAuth() {
-        return settings.clientAuth == dev.offloadjsse.handshake.ClientAuth.NEED;
+        return settings.clientAuth == ClientAuth.NEED;
     }
 
     @Override
     public synchronized void setWantClientAuth(boolean want) {
-        settings.clientAuth = want ? dev.offloadjsse.handshake.ClientAuth.WANT : dev.offloadjsse.handshake.ClientAuth.NONE;
+        settings.clientAuth = want ? ClientAuth.WANT : ClientAuth.NONE;
     }
 
     @Override
     public synchronized boolean getWantClientAuth() {
-        return settings.clientAuth == dev.offloadjsse.handshake.ClientAuth.WANT;
+        return settings.clientAuth == ClientAuth.WANT;
     }
 
     @Override

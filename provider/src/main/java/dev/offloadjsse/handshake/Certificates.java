@@ -11,22 +11,26 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.TlsFatalAlert;
 
-/** Conversions between Bouncy Castle's certificate chains and the JDK's. */
-final class Certificates {
+/** Conversions between Bouncy Castle's certificate chains, DER lists and the JDK's chains. */
+public final class Certificates {
 
     private Certificates() {
     }
 
     static X509Certificate[] toX509(Certificate chain) throws IOException {
-        X509Certificate[] result = new X509Certificate[chain.getLength()];
         try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (int i = 0; i < result.length; i++) {
-                byte[] der = chain.getCertificateAt(i).getEncoded();
-                result[i] = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
-            }
+            return parse(encoded(chain));
         } catch (CertificateException e) {
             throw new TlsFatalAlert(AlertDescription.bad_certificate, "Peer certificate cannot be parsed", e);
+        }
+    }
+
+    /** DER certificates, leaf first, as JDK objects. */
+    public static X509Certificate[] parse(List<byte[]> chain) throws CertificateException {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        X509Certificate[] result = new X509Certificate[chain.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(chain.get(i)));
         }
         return result;
     }
