@@ -46,7 +46,7 @@ class DropInLoadTest {
     @ParameterizedTest(name = "{0}: {1}, 200 keep-alive connections")
     @CsvSource({
         "https, h2load, offload-jsse-N-N",
-        "jetty, h2load, qtpN-N",
+        "jetty, h2load, offload-jsse-N-N",
         "tomcat, wrk, https-jsse-nio-.*-exec-N",
         "netty, h2load, offload-jsse-N-N",
     })

@@ -29,10 +29,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * {@link SslContextFactory.Server} and ALPN {@code http/1.1}.
  *
  * <p>Jetty's {@code SslConnection} runs {@code NEED_TASK} itself, inline, on the thread that is
- * filling the connection ({@code _sslEngine.getDelegatedTask().run()} in {@code SslEndPoint.fill}
- * and {@code flush}, under the connection's lock), never through {@link
- * dev.offloadjsse.OffloadSSLEngine#runDelegatedTaskAsync()}; the steps therefore run on a Jetty
- * pool thread and the offloader counts none. {@link StepThreads} reports which thread that is.
+ * filling the connection — measured, mostly the thread that had just been selecting. The
+ * connector's {@link OffloadingSslConnectionFactory} moves the steps to the offloader instead;
+ * {@link StepThreads} reports where they ran.
  */
 final class JettyExample implements Example {
 
@@ -82,7 +81,7 @@ final class JettyExample implements Example {
         HttpConnectionFactory http11 = new HttpConnectionFactory(http);
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(protocols.toArray(new String[0]));
         alpn.setDefaultProtocol(http11.getProtocol());
-        SslConnectionFactory ssl = new SslConnectionFactory(sslContextFactory, alpn.getProtocol());
+        SslConnectionFactory ssl = new OffloadingSslConnectionFactory(sslContextFactory, alpn.getProtocol());
         ServerConnector connector = new ServerConnector(server, ssl, alpn, http11);
         connector.setHost("127.0.0.1");
         connector.setPort(options.port());
@@ -136,7 +135,8 @@ final class JettyExample implements Example {
         private static SSLEngine sslEngine(Connection connection) {
             EndPoint endPoint = connection.getEndPoint();
             if (endPoint instanceof SslConnection.SslEndPoint ssl) {
-                return ssl.getSslConnection().getSSLEngine();
+                SSLEngine engine = ssl.getSslConnection().getSSLEngine();
+                return engine instanceof SelfOffloadingEngine view ? view.engine() : engine;
             }
             throw new IllegalStateException("not a TLS connection: " + endPoint);
         }

@@ -22,7 +22,7 @@ public final class OffloadAlpnProcessor implements ALPNProcessor.Server {
 
     @Override
     public boolean appliesTo(SSLEngine sslEngine) {
-        return sslEngine instanceof OffloadSSLEngine;
+        return sslEngine instanceof OffloadSSLEngine || sslEngine instanceof SelfOffloadingEngine;
     }
 
     @Override
