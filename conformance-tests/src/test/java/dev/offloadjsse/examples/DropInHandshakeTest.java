@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * oracle is the JDK's account of what the server sent): a handshake the server must refuse ends
  * in the alert TLS asks for, a TLS 1.2 session is resumed on the next connection, and bytes that
  * are not TLS get the connection closed. In Jetty these steps run on the offloader through
- * {@link OffloadingSslConnectionFactory}, so a failing or abbreviated step must wake Jetty too.
+ * {@code OffloadingSslConnectionFactory}, so a failing or abbreviated step must wake Jetty too.
  */
 class DropInHandshakeTest {
 

@@ -1,6 +1,8 @@
 package dev.offloadjsse.examples;
 
 import dev.offloadjsse.HandshakeOffloader;
+import dev.offloadjsse.jetty.OffloadingSslConnectionFactory;
+import dev.offloadjsse.jetty.SelfOffloadingEngine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.offloadjsse.examples;
+package dev.offloadjsse.jetty;
 
 import dev.offloadjsse.OffloadSSLEngine;
 import java.nio.ByteBuffer;
@@ -19,12 +19,20 @@ import javax.net.ssl.SSLSession;
  * engine's offloader ({@link OffloadSSLEngine#runDelegatedTaskAsync()}), reports
  * {@code NEED_UNWRAP} while the step runs — the owner then waits for input, as it would for the
  * peer's next flight — and calls {@code resume} when the step is done, so that the owner looks at
- * the engine again. Everything else is the engine's own.
+ * the engine again.
+ *
+ * <p>An owner that runs the task itself calls {@code wrap} or {@code unwrap} right after it, and
+ * that call reports a failed step ({@code SSLHandshakeException}); only the calls after it write
+ * the alert. So until the owner has made that call after a step, this view shows the inbound side
+ * open: an owner that first asks {@link #isInboundDone()} (Jetty closes at once when it is) would
+ * otherwise close, meet the exception in its closing {@code wrap}, and never send the alert.
+ * Everything else is the engine's own.
  */
-final class SelfOffloadingEngine extends SSLEngine {
+public final class SelfOffloadingEngine extends SSLEngine {
 
     private final OffloadSSLEngine engine;
     private final AtomicBoolean stepRunning = new AtomicBoolean();
+    private volatile boolean stepOutcomeUnseen;
     private volatile Runnable resume = () -> { };
 
     SelfOffloadingEngine(OffloadSSLEngine engine) {
@@ -41,17 +49,19 @@ final class SelfOffloadingEngine extends SSLEngine {
     }
 
     /** The engine this is a view of. */
-    OffloadSSLEngine engine() {
+    public OffloadSSLEngine engine() {
         return engine;
     }
 
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        stepOutcomeUnseen = false;
         return withoutTask(engine.wrap(srcs, offset, length, dst));
     }
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        stepOutcomeUnseen = false;
         return withoutTask(engine.unwrap(src, dsts, offset, length));
     }
 
@@ -87,12 +97,14 @@ final class SelfOffloadingEngine extends SSLEngine {
             CompletableFuture<HandshakeStatus> step = engine.runDelegatedTaskAsync().toCompletableFuture();
             if (!step.isDone()) {
                 step.whenComplete((after, neverFails) -> {
+                    stepOutcomeUnseen = true;
                     stepRunning.set(false);
                     resume.run();
                 });
                 return HandshakeStatus.NEED_UNWRAP;
             }
             // An inline offloader ran the step in the call: the caller can go on at once.
+            stepOutcomeUnseen = true;
             stepRunning.set(false);
             status = engine.getHandshakeStatus();
         }
@@ -106,7 +118,7 @@ final class SelfOffloadingEngine extends SSLEngine {
 
     @Override
     public boolean isInboundDone() {
-        return engine.isInboundDone();
+        return !stepOutcomeUnseen && engine.isInboundDone();
     }
 
     @Override

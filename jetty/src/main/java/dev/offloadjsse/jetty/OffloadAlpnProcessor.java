@@ -1,4 +1,4 @@
-package dev.offloadjsse.examples;
+package dev.offloadjsse.jetty;
 
 import dev.offloadjsse.OffloadSSLEngine;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.offloadjsse.examples;
+package dev.offloadjsse.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import dev.offloadjsse.offload.PooledOffloader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +29,8 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +43,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SelfOffloadingEngineTest {
 
     private static final String PASSWORD = "changeit";
+
+    @TempDir
+    static Path files;
+
+    private static Path serverKeyStore;
+
+    /** A P-256 key and self-signed certificate for localhost, from the JDK's keytool. */
+    @BeforeAll
+    static void generateServerKey() throws Exception {
+        serverKeyStore = files.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-storetype", "PKCS12", "-keystore", serverKeyStore.toString(), "-storepass", PASSWORD)
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as(output).isZero();
+    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
@@ -85,19 +104,19 @@ class SelfOffloadingEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
-    void aStepThatFailsOnThePoolFailsTheNextUnwrapAndLeavesAnAlertToSend(String protocol) throws Exception {
-        try (PooledOffloader pool = new PooledOffloader(1, 16)) {
-            Owner owner = new Owner(pool, protocol);
-            // An RSA suite for an ECDSA certificate: the server's first step fails.
-            owner.client.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"});
-            owner.client.setEnabledProtocols(new String[] {"TLSv1.2"});
+    void aFailedStepShowsTheInboundOpenUntilTheNextCallThrowsThenTheAlertIsWritten(String protocol) throws Exception {
+        Owner owner = new Owner(new SlowOffloader(), protocol);
+        // An RSA suite for an ECDSA certificate: the server's first step fails.
+        owner.client.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"});
+        owner.client.setEnabledProtocols(new String[] {"TLSv1.2"});
 
-            SSLException failure = owner.handshakeFailure();
+        SSLException failure = owner.handshakeFailure();
 
-            assertThat(failure).isInstanceOf(SSLHandshakeException.class);
-            assertThat(owner.statuses).doesNotContain(HandshakeStatus.NEED_TASK);
-            assertThat(owner.clientFailure).isNotNull().hasMessageContaining("handshake_failure");
-        }
+        assertThat(failure).isInstanceOf(SSLHandshakeException.class);
+        assertThat(owner.inboundDoneAtResume).containsOnly(false);
+        assertThat(owner.server.isInboundDone()).isTrue();
+        assertThat(owner.statuses).doesNotContain(HandshakeStatus.NEED_TASK);
+        assertThat(owner.clientFailure).isNotNull().hasMessageContaining("handshake_failure");
     }
 
     /** Runs each step 20 ms after it is handed over, on another thread: never within the call. */
@@ -139,16 +158,13 @@ class SelfOffloadingEngineTest {
         final List<HandshakeStatus> statuses = new ArrayList<>();
         final AtomicInteger resumes = new AtomicInteger();
         final Semaphore resumed = new Semaphore(0);
+        final List<Boolean> inboundDoneAtResume = new ArrayList<>();
         SSLException clientFailure;
         private final ByteBuffer toServer = ByteBuffer.allocate(1 << 17);
         private final ByteBuffer toClient = ByteBuffer.allocate(1 << 17);
 
         Owner(HandshakeOffloader offloader, String protocol) throws Exception {
-            SelfSignedCertificate certificate = SelfSignedCertificate.generate("localhost");
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("server", certificate.privateKey(), PASSWORD.toCharArray(),
-                    new Certificate[] {certificate.certificate()});
+            KeyStore keys = KeyStore.getInstance(serverKeyStore.toFile(), PASSWORD.toCharArray());
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance("SunX509");
             keyManagers.init(keys, PASSWORD.toCharArray());
             SSLContext serverContext = SSLContext.getInstance("TLS", new OffloadJsseProvider(OffloadConfig.withOffloader(offloader)));
@@ -163,7 +179,7 @@ class SelfOffloadingEngineTest {
 
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry("server", certificate.certificate());
+            trust.setCertificateEntry("server", keys.getCertificate("server"));
             TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
             trustManagers.init(trust);
             SSLContext clientContext = SSLContext.getInstance("TLS", "SunJSSE");
@@ -278,6 +294,7 @@ class SelfOffloadingEngineTest {
             if (server.engine().getHandshakeStatus() == HandshakeStatus.NEED_TASK || resumed.availablePermits() > 0) {
                 assertThat(resumed.tryAcquire(10, TimeUnit.SECONDS)).as("resume after the step").isTrue();
                 resumed.drainPermits();
+                inboundDoneAtResume.add(server.isInboundDone());
             }
         }
 
