@@ -273,9 +273,18 @@ public final class TlsConnection {
                 return unwrap() || flushed;
             default:
                 boolean unwrapped = netIn.position() > 0 && !engine.isInboundDone() && unwrap();
-                boolean wrapped = state == State.OPEN && !outgoing.isEmpty() && wrap();
+                boolean wrapped = (state == State.OPEN && !outgoing.isEmpty() || closingRecordPending()) && wrap();
                 return unwrapped || wrapped || flushed;
         }
+    }
+
+    /**
+     * After closeOutbound() SunJSSE's engines report NEED_WRAP, Conscrypt's NOT_HANDSHAKING; both
+     * still hold close_notify until wrapped. Asking only the handshake status, the loop never wrapped
+     * it for Conscrypt, so neither end ever closed (the load harness ran out of descriptors).
+     */
+    private boolean closingRecordPending() {
+        return outboundClosed && !engine.isOutboundDone();
     }
 
     /** Wraps at most one record: handshake data, queued plaintext or close_notify. */

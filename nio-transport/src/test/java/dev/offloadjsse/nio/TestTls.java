@@ -43,10 +43,14 @@ final class TestTls {
 
     /** A SunJSSE client context that trusts the test server's certificate only. */
     static SSLContext clientContext() {
+        return clientContext(SUN_JSSE);
+    }
+
+    static SSLContext clientContext(Provider provider) {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(keyStore());
-            SSLContext context = SSLContext.getInstance("TLS", SUN_JSSE);
+            SSLContext context = SSLContext.getInstance("TLS", provider);
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
