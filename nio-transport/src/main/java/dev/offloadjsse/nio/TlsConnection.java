@@ -30,9 +30,6 @@ public final class TlsConnection {
 
     private enum State { HANDSHAKING, OPEN, CLOSED }
 
-    /** close() was asked for and the engine has wrapped its closing record. */
-    private boolean closingRecordWrapped;
-
     private static final System.Logger LOG = System.getLogger(TlsConnection.class.getName());
     private static final ByteBuffer NO_PLAINTEXT = ByteBuffer.allocate(0).asReadOnlyBuffer();
     /**
@@ -237,9 +234,7 @@ public final class TlsConnection {
             if (state == State.CLOSED || parked) {
                 return;
             }
-            // Some engines (Conscrypt's) report outbound done only once the peer has answered; the
-            // wrap that returned CLOSED has produced our close_notify, which is all close() promises.
-            if ((engine.isOutboundDone() || closingRecordWrapped) && netOut.position() == 0) {
+            if (engine.isOutboundDone() && netOut.position() == 0) {
                 closeChannel(null);
             } else {
                 boolean reading = !engine.isInboundDone()
@@ -306,7 +301,6 @@ public final class TlsConnection {
                 netOut = enlarge(netOut, engine.getSession().getPacketBufferSize());
                 return true;
             case CLOSED:
-                closingRecordWrapped = outboundClosed;
                 dropUnsendable();
                 break;
             default:
