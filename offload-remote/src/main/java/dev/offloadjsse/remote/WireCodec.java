@@ -60,6 +60,11 @@ public final class WireCodec {
                 start.addNamedGroups(group);
             }
         }
+        if (request.signatureSchemes() != null) {
+            for (int scheme : request.signatureSchemes()) {
+                start.addSignatureSchemes(scheme);
+            }
+        }
         X509ExtendedTrustManager trust = request.trustManager();
         if (request.clientAuth() != ClientAuth.NONE && trust != null) {
             for (X509Certificate issuer : trust.getAcceptedIssuers()) {
@@ -97,6 +102,10 @@ public final class WireCodec {
 
     public static int[] namedGroups(Start start) {
         return start.getNamedGroupsList().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public static int[] signatureSchemes(Start start) {
+        return start.getSignatureSchemesList().stream().mapToInt(Integer::intValue).toArray();
     }
 
     public static Result result(HandshakeResult result) {

@@ -126,6 +126,7 @@ final class HandshakeSession implements StreamObserver<FrontEndMessage> {
                 .set("protocols", List.copyOf(begin.getProtocolsList()))
                 .set("cipherSuites", WireCodec.cipherSuites(begin))
                 .set("namedGroups", WireCodec.namedGroups(begin))
+                .set("signatureSchemes", WireCodec.signatureSchemes(begin))
                 .set("keyManager", keys)
                 .set("trustManager", new FrontEndTrust())
                 .set("engine", null)

@@ -158,7 +158,7 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
       "ssage\022-\n\005start\030\001 \001(\0132\034.offloadjsse.remot" +
       "e.v1.StartH\000\022+\n\004step\030\002 \001(\0132\033.offloadjsse" +
       ".remote.v1.StepH\000\022/\n\006answer\030\003 \001(\0132\035.offl" +
-      "oadjsse.remote.v1.AnswerH\000B\006\n\004kind\"\375\002\n\005S" +
+      "oadjsse.remote.v1.AnswerH\000B\006\n\004kind\"\230\003\n\005S" +
       "tart\022\024\n\014wire_version\030\001 \001(\r\022\025\n\rconnection" +
       "_id\030\002 \001(\004\022\021\n\tprotocols\030\003 \003(\t\022\025\n\rcipher_s" +
       "uites\030\004 \003(\r\022\021\n\tpeer_host\030\005 \001(\t\022\021\n\tpeer_p" +
@@ -168,66 +168,67 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
       "der\030\t \001(\010\022\025\n\ralpn_selector\030\n \001(\010\022\024\n\014sni_" +
       "matchers\030\013 \001(\010\022\030\n\020accepted_issuers\030\014 \003(\014" +
       "\022\"\n\032max_handshake_message_size\030\r \001(\r\022\024\n\014" +
-      "named_groups\030\016 \003(\r\"\027\n\004Step\022\017\n\007records\030\001 " +
-      "\003(\014\"\235\002\n\005Query\022\020\n\010query_id\030\001 \001(\004\022I\n\024check" +
-      "_client_trusted\030\002 \001(\0132).offloadjsse.remo" +
-      "te.v1.CheckClientTrustedH\000\022@\n\022match_serv" +
-      "er_names\030\003 \001(\0132\".offloadjsse.remote.v1.S" +
-      "erverNamesH\000\022R\n\033select_application_proto" +
-      "col\030\004 \001(\0132+.offloadjsse.remote.v1.Applic" +
-      "ationProtocolsH\000\022\031\n\017check_resumable\030\005 \001(" +
-      "\014H\000B\006\n\004kind\"6\n\022CheckClientTrusted\022\r\n\005cha" +
-      "in\030\001 \003(\014\022\021\n\tauth_type\030\002 \001(\t\"?\n\013ServerNam" +
-      "es\0220\n\005names\030\001 \003(\0132!.offloadjsse.remote.v" +
-      "1.ServerName\"+\n\nServerName\022\014\n\004type\030\001 \001(\r" +
-      "\022\017\n\007encoded\030\002 \001(\014\"\'\n\024ApplicationProtocol" +
-      "s\022\017\n\007offered\030\001 \003(\t\"I\n\006Answer\022\020\n\010query_id" +
-      "\030\001 \001(\004\022\n\n\002ok\030\002 \001(\010\022\020\n\010protocol\030\003 \001(\t\022\017\n\007" +
-      "problem\030\004 \001(\t\"\344\001\n\rServerMessage\0223\n\010progr" +
-      "ess\030\001 \001(\0132\037.offloadjsse.remote.v1.Progre" +
-      "ssH\000\022-\n\005query\030\002 \001(\0132\034.offloadjsse.remote" +
-      ".v1.QueryH\000\0224\n\tstep_done\030\003 \001(\0132\037.offload" +
-      "jsse.remote.v1.StepDoneH\000\0221\n\007failure\030\004 \001" +
-      "(\0132\036.offloadjsse.remote.v1.FailureH\000B\006\n\004" +
-      "kind\"\315\002\n\010Progress\022D\n\021protocol_selected\030\001" +
-      " \001(\0132\'.offloadjsse.remote.v1.ProtocolSel" +
-      "ectedH\000\022C\n\025server_names_received\030\002 \001(\0132\"" +
-      ".offloadjsse.remote.v1.ServerNamesH\000\022B\n\032" +
-      "peer_certificates_received\030\003 \001(\0132\034.offlo" +
-      "adjsse.remote.v1.ChainH\000\022A\n\031local_certif" +
-      "icates_chosen\030\004 \001(\0132\034.offloadjsse.remote" +
-      ".v1.ChainH\000\022\'\n\035application_protocol_sele" +
-      "cted\030\005 \001(\tH\000B\006\n\004kind\":\n\020ProtocolSelected" +
-      "\022\020\n\010protocol\030\001 \001(\t\022\024\n\014cipher_suite\030\002 \001(\r" +
-      "\"\035\n\005Chain\022\024\n\014certificates\030\001 \003(\014\"s\n\010StepD" +
-      "one\022\016\n\006output\030\001 \001(\014\022\030\n\020records_consumed\030" +
-      "\002 \001(\r\022-\n\006result\030\003 \001(\0132\035.offloadjsse.remo" +
-      "te.v1.Result\022\016\n\006server\030\004 \001(\t\"A\n\007Failure\022" +
-      "\017\n\007message\030\001 \001(\t\022\025\n\ralert_records\030\002 \001(\014\022" +
-      "\016\n\006server\030\003 \001(\t\"\237\003\n\006Result\022\022\n\nsession_id" +
-      "\030\001 \001(\014\022\020\n\010protocol\030\002 \001(\t\022\024\n\014cipher_suite" +
-      "\030\003 \001(\r\022:\n\014client_write\030\004 \001(\0132$.offloadjs" +
-      "se.remote.v1.DirectionKeys\022:\n\014server_wri" +
-      "te\030\005 \001(\0132$.offloadjsse.remote.v1.Directi" +
-      "onKeys\022\031\n\021peer_certificates\030\006 \003(\014\022\032\n\022loc" +
-      "al_certificates\030\007 \003(\014\022\034\n\024application_pro" +
-      "tocol\030\010 \001(\t\022\036\n\026requested_server_names\030\t " +
-      "\003(\t\022\023\n\013named_group\030\n \001(\005\022\027\n\017exporter_sec" +
-      "ret\030\013 \001(\014\022\017\n\007resumed\030\014 \001(\010\022\026\n\016pending_ou" +
-      "tput\030\r \001(\014\022\025\n\rclient_random\030\016 \001(\014\"R\n\rDir" +
-      "ectionKeys\022\026\n\016traffic_secret\030\001 \001(\014\022\013\n\003ke" +
-      "y\030\002 \001(\014\022\n\n\002iv\030\003 \001(\014\022\020\n\010sequence\030\004 \001(\004*N\n" +
-      "\nClientAuth\022\024\n\020CLIENT_AUTH_NONE\020\000\022\024\n\020CLI" +
-      "ENT_AUTH_WANT\020\001\022\024\n\020CLIENT_AUTH_NEED\020\0022\245\002" +
-      "\n\020HandshakeService\022]\n\tHandshake\022&.offloa" +
-      "djsse.remote.v1.FrontEndMessage\032$.offloa" +
-      "djsse.remote.v1.ServerMessage(\0010\001\022d\n\014Cer" +
-      "tificates\022*.offloadjsse.remote.v1.Certif" +
-      "icatesRequest\032(.offloadjsse.remote.v1.Ce" +
-      "rtificatesReply\022L\n\004Sign\022\".offloadjsse.re" +
-      "mote.v1.SignRequest\032 .offloadjsse.remote" +
-      ".v1.SignReplyB3\n\033dev.offloadjsse.remote." +
-      "wireB\022HandshakeWireProtoP\001b\006proto3"
+      "named_groups\030\016 \003(\r\022\031\n\021signature_schemes\030" +
+      "\017 \003(\r\"\027\n\004Step\022\017\n\007records\030\001 \003(\014\"\235\002\n\005Query" +
+      "\022\020\n\010query_id\030\001 \001(\004\022I\n\024check_client_trust" +
+      "ed\030\002 \001(\0132).offloadjsse.remote.v1.CheckCl" +
+      "ientTrustedH\000\022@\n\022match_server_names\030\003 \001(" +
+      "\0132\".offloadjsse.remote.v1.ServerNamesH\000\022" +
+      "R\n\033select_application_protocol\030\004 \001(\0132+.o" +
+      "ffloadjsse.remote.v1.ApplicationProtocol" +
+      "sH\000\022\031\n\017check_resumable\030\005 \001(\014H\000B\006\n\004kind\"6" +
+      "\n\022CheckClientTrusted\022\r\n\005chain\030\001 \003(\014\022\021\n\ta" +
+      "uth_type\030\002 \001(\t\"?\n\013ServerNames\0220\n\005names\030\001" +
+      " \003(\0132!.offloadjsse.remote.v1.ServerName\"" +
+      "+\n\nServerName\022\014\n\004type\030\001 \001(\r\022\017\n\007encoded\030\002" +
+      " \001(\014\"\'\n\024ApplicationProtocols\022\017\n\007offered\030" +
+      "\001 \003(\t\"I\n\006Answer\022\020\n\010query_id\030\001 \001(\004\022\n\n\002ok\030" +
+      "\002 \001(\010\022\020\n\010protocol\030\003 \001(\t\022\017\n\007problem\030\004 \001(\t" +
+      "\"\344\001\n\rServerMessage\0223\n\010progress\030\001 \001(\0132\037.o" +
+      "ffloadjsse.remote.v1.ProgressH\000\022-\n\005query" +
+      "\030\002 \001(\0132\034.offloadjsse.remote.v1.QueryH\000\0224" +
+      "\n\tstep_done\030\003 \001(\0132\037.offloadjsse.remote.v" +
+      "1.StepDoneH\000\0221\n\007failure\030\004 \001(\0132\036.offloadj" +
+      "sse.remote.v1.FailureH\000B\006\n\004kind\"\315\002\n\010Prog" +
+      "ress\022D\n\021protocol_selected\030\001 \001(\0132\'.offloa" +
+      "djsse.remote.v1.ProtocolSelectedH\000\022C\n\025se" +
+      "rver_names_received\030\002 \001(\0132\".offloadjsse." +
+      "remote.v1.ServerNamesH\000\022B\n\032peer_certific" +
+      "ates_received\030\003 \001(\0132\034.offloadjsse.remote" +
+      ".v1.ChainH\000\022A\n\031local_certificates_chosen" +
+      "\030\004 \001(\0132\034.offloadjsse.remote.v1.ChainH\000\022\'" +
+      "\n\035application_protocol_selected\030\005 \001(\tH\000B" +
+      "\006\n\004kind\":\n\020ProtocolSelected\022\020\n\010protocol\030" +
+      "\001 \001(\t\022\024\n\014cipher_suite\030\002 \001(\r\"\035\n\005Chain\022\024\n\014" +
+      "certificates\030\001 \003(\014\"s\n\010StepDone\022\016\n\006output" +
+      "\030\001 \001(\014\022\030\n\020records_consumed\030\002 \001(\r\022-\n\006resu" +
+      "lt\030\003 \001(\0132\035.offloadjsse.remote.v1.Result\022" +
+      "\016\n\006server\030\004 \001(\t\"A\n\007Failure\022\017\n\007message\030\001 " +
+      "\001(\t\022\025\n\ralert_records\030\002 \001(\014\022\016\n\006server\030\003 \001" +
+      "(\t\"\237\003\n\006Result\022\022\n\nsession_id\030\001 \001(\014\022\020\n\010pro" +
+      "tocol\030\002 \001(\t\022\024\n\014cipher_suite\030\003 \001(\r\022:\n\014cli" +
+      "ent_write\030\004 \001(\0132$.offloadjsse.remote.v1." +
+      "DirectionKeys\022:\n\014server_write\030\005 \001(\0132$.of" +
+      "floadjsse.remote.v1.DirectionKeys\022\031\n\021pee" +
+      "r_certificates\030\006 \003(\014\022\032\n\022local_certificat" +
+      "es\030\007 \003(\014\022\034\n\024application_protocol\030\010 \001(\t\022\036" +
+      "\n\026requested_server_names\030\t \003(\t\022\023\n\013named_" +
+      "group\030\n \001(\005\022\027\n\017exporter_secret\030\013 \001(\014\022\017\n\007" +
+      "resumed\030\014 \001(\010\022\026\n\016pending_output\030\r \001(\014\022\025\n" +
+      "\rclient_random\030\016 \001(\014\"R\n\rDirectionKeys\022\026\n" +
+      "\016traffic_secret\030\001 \001(\014\022\013\n\003key\030\002 \001(\014\022\n\n\002iv" +
+      "\030\003 \001(\014\022\020\n\010sequence\030\004 \001(\004*N\n\nClientAuth\022\024" +
+      "\n\020CLIENT_AUTH_NONE\020\000\022\024\n\020CLIENT_AUTH_WANT" +
+      "\020\001\022\024\n\020CLIENT_AUTH_NEED\020\0022\245\002\n\020HandshakeSe" +
+      "rvice\022]\n\tHandshake\022&.offloadjsse.remote." +
+      "v1.FrontEndMessage\032$.offloadjsse.remote." +
+      "v1.ServerMessage(\0010\001\022d\n\014Certificates\022*.o" +
+      "ffloadjsse.remote.v1.CertificatesRequest" +
+      "\032(.offloadjsse.remote.v1.CertificatesRep" +
+      "ly\022L\n\004Sign\022\".offloadjsse.remote.v1.SignR" +
+      "equest\032 .offloadjsse.remote.v1.SignReply" +
+      "B3\n\033dev.offloadjsse.remote.wireB\022Handsha" +
+      "keWireProtoP\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -274,7 +275,7 @@ public final class HandshakeWireProto extends com.google.protobuf.GeneratedFile 
     internal_static_offloadjsse_remote_v1_Start_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_offloadjsse_remote_v1_Start_descriptor,
-        new java.lang.String[] { "WireVersion", "ConnectionId", "Protocols", "CipherSuites", "PeerHost", "PeerPort", "ApplicationProtocols", "ClientAuth", "UseCipherSuitesOrder", "AlpnSelector", "SniMatchers", "AcceptedIssuers", "MaxHandshakeMessageSize", "NamedGroups", });
+        new java.lang.String[] { "WireVersion", "ConnectionId", "Protocols", "CipherSuites", "PeerHost", "PeerPort", "ApplicationProtocols", "ClientAuth", "UseCipherSuitesOrder", "AlpnSelector", "SniMatchers", "AcceptedIssuers", "MaxHandshakeMessageSize", "NamedGroups", "SignatureSchemes", });
     internal_static_offloadjsse_remote_v1_Step_descriptor =
       getDescriptor().getMessageType(7);
     internal_static_offloadjsse_remote_v1_Step_fieldAccessorTable = new

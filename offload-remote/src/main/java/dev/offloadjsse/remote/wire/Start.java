@@ -42,6 +42,7 @@ private static final long serialVersionUID = 0L;
     clientAuth_ = 0;
     acceptedIssuers_ = emptyList(com.google.protobuf.ByteString.class);
     namedGroups_ = emptyIntList();
+    signatureSchemes_ = emptyIntList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -434,6 +435,51 @@ private static final long serialVersionUID = 0L;
   }
   private int namedGroupsMemoizedSerializedSize = -1;
 
+  public static final int SIGNATURE_SCHEMES_FIELD_NUMBER = 15;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.Internal.IntList signatureSchemes_ =
+      emptyIntList();
+  /**
+   * <pre>
+   * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+   * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 signature_schemes = 15;</code>
+   * @return A list containing the signatureSchemes.
+   */
+  @java.lang.Override
+  public java.util.List<java.lang.Integer>
+      getSignatureSchemesList() {
+    return signatureSchemes_;
+  }
+  /**
+   * <pre>
+   * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+   * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 signature_schemes = 15;</code>
+   * @return The count of signatureSchemes.
+   */
+  public int getSignatureSchemesCount() {
+    return signatureSchemes_.size();
+  }
+  /**
+   * <pre>
+   * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+   * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 signature_schemes = 15;</code>
+   * @param index The index of the element to return.
+   * @return The signatureSchemes at the given index.
+   */
+  public int getSignatureSchemes(int index) {
+    return signatureSchemes_.getInt(index);
+  }
+  private int signatureSchemesMemoizedSerializedSize = -1;
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -498,6 +544,13 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < namedGroups_.size(); i++) {
       output.writeUInt32NoTag(namedGroups_.getInt(i));
+    }
+    if (getSignatureSchemesList().size() > 0) {
+      output.writeUInt32NoTag(122);
+      output.writeUInt32NoTag(signatureSchemesMemoizedSerializedSize);
+    }
+    for (int i = 0; i < signatureSchemes_.size(); i++) {
+      output.writeUInt32NoTag(signatureSchemes_.getInt(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -596,6 +649,20 @@ private static final long serialVersionUID = 0L;
       }
       namedGroupsMemoizedSerializedSize = dataSize;
     }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < signatureSchemes_.size(); i++) {
+        dataSize += com.google.protobuf.CodedOutputStream
+          .computeUInt32SizeNoTag(signatureSchemes_.getInt(i));
+      }
+      size += dataSize;
+      if (!getSignatureSchemesList().isEmpty()) {
+        size += 1;
+        size += com.google.protobuf.CodedOutputStream
+            .computeInt32SizeNoTag(dataSize);
+      }
+      signatureSchemesMemoizedSerializedSize = dataSize;
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -638,6 +705,8 @@ private static final long serialVersionUID = 0L;
         != other.getMaxHandshakeMessageSize()) return false;
     if (!getNamedGroupsList()
         .equals(other.getNamedGroupsList())) return false;
+    if (!getSignatureSchemesList()
+        .equals(other.getSignatureSchemesList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -690,6 +759,10 @@ private static final long serialVersionUID = 0L;
     if (getNamedGroupsCount() > 0) {
       hash = (37 * hash) + NAMED_GROUPS_FIELD_NUMBER;
       hash = (53 * hash) + getNamedGroupsList().hashCode();
+    }
+    if (getSignatureSchemesCount() > 0) {
+      hash = (37 * hash) + SIGNATURE_SCHEMES_FIELD_NUMBER;
+      hash = (53 * hash) + getSignatureSchemesList().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -843,6 +916,7 @@ private static final long serialVersionUID = 0L;
       acceptedIssuers_ = emptyList(com.google.protobuf.ByteString.class);
       maxHandshakeMessageSize_ = 0;
       namedGroups_ = emptyIntList();
+      signatureSchemes_ = emptyIntList();
       return this;
     }
 
@@ -922,6 +996,10 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00002000) != 0)) {
         namedGroups_.makeImmutable();
         result.namedGroups_ = namedGroups_;
+      }
+      if (((from_bitField0_ & 0x00004000) != 0)) {
+        signatureSchemes_.makeImmutable();
+        result.signatureSchemes_ = signatureSchemes_;
       }
     }
 
@@ -1016,6 +1094,17 @@ private static final long serialVersionUID = 0L;
         } else {
           ensureNamedGroupsIsMutable();
           namedGroups_.addAll(other.namedGroups_);
+        }
+        onChanged();
+      }
+      if (!other.signatureSchemes_.isEmpty()) {
+        if (signatureSchemes_.isEmpty()) {
+          signatureSchemes_ = other.signatureSchemes_;
+          signatureSchemes_.makeImmutable();
+          bitField0_ |= 0x00004000;
+        } else {
+          ensureSignatureSchemesIsMutable();
+          signatureSchemes_.addAll(other.signatureSchemes_);
         }
         onChanged();
       }
@@ -1140,6 +1229,22 @@ private static final long serialVersionUID = 0L;
               input.popLimit(limit);
               break;
             } // case 114
+            case 120: {
+              int v = input.readUInt32();
+              ensureSignatureSchemesIsMutable();
+              signatureSchemes_.addInt(v);
+              break;
+            } // case 120
+            case 122: {
+              int length = input.readRawVarint32();
+              int limit = input.pushLimit(length);
+              ensureSignatureSchemesIsMutable();
+              while (input.getBytesUntilLimit() > 0) {
+                signatureSchemes_.addInt(input.readUInt32());
+              }
+              input.popLimit(limit);
+              break;
+            } // case 122
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2166,6 +2271,125 @@ private static final long serialVersionUID = 0L;
     public Builder clearNamedGroups() {
       namedGroups_ = emptyIntList();
       bitField0_ = (bitField0_ & ~0x00002000);
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Internal.IntList signatureSchemes_ = emptyIntList();
+    private void ensureSignatureSchemesIsMutable() {
+      if (!signatureSchemes_.isModifiable()) {
+        signatureSchemes_ = makeMutableCopy(signatureSchemes_);
+      }
+      bitField0_ |= 0x00004000;
+    }
+    /**
+     * <pre>
+     * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+     * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 signature_schemes = 15;</code>
+     * @return A list containing the signatureSchemes.
+     */
+    public java.util.List<java.lang.Integer>
+        getSignatureSchemesList() {
+      signatureSchemes_.makeImmutable();
+      return signatureSchemes_;
+    }
+    /**
+     * <pre>
+     * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+     * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 signature_schemes = 15;</code>
+     * @return The count of signatureSchemes.
+     */
+    public int getSignatureSchemesCount() {
+      return signatureSchemes_.size();
+    }
+    /**
+     * <pre>
+     * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+     * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 signature_schemes = 15;</code>
+     * @param index The index of the element to return.
+     * @return The signatureSchemes at the given index.
+     */
+    public int getSignatureSchemes(int index) {
+      return signatureSchemes_.getInt(index);
+    }
+    /**
+     * <pre>
+     * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+     * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 signature_schemes = 15;</code>
+     * @param index The index to set the value at.
+     * @param value The signatureSchemes to set.
+     * @return This builder for chaining.
+     */
+    public Builder setSignatureSchemes(
+        int index, int value) {
+
+      ensureSignatureSchemesIsMutable();
+      signatureSchemes_.setInt(index, value);
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+     * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 signature_schemes = 15;</code>
+     * @param value The signatureSchemes to add.
+     * @return This builder for chaining.
+     */
+    public Builder addSignatureSchemes(int value) {
+
+      ensureSignatureSchemesIsMutable();
+      signatureSchemes_.addInt(value);
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+     * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 signature_schemes = 15;</code>
+     * @param values The signatureSchemes to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllSignatureSchemes(
+        java.lang.Iterable<? extends java.lang.Integer> values) {
+      ensureSignatureSchemesIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, signatureSchemes_);
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+     * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+     * </pre>
+     *
+     * <code>repeated uint32 signature_schemes = 15;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearSignatureSchemes() {
+      signatureSchemes_ = emptyIntList();
+      bitField0_ = (bitField0_ & ~0x00004000);
       onChanged();
       return this;
     }

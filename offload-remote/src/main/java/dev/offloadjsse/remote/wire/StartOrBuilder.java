@@ -255,4 +255,36 @@ public interface StartOrBuilder extends
    * @return The namedGroups at the given index.
    */
   int getNamedGroups(int index);
+
+  /**
+   * <pre>
+   * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+   * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 signature_schemes = 15;</code>
+   * @return A list containing the signatureSchemes.
+   */
+  java.util.List<java.lang.Integer> getSignatureSchemesList();
+  /**
+   * <pre>
+   * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+   * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 signature_schemes = 15;</code>
+   * @return The count of signatureSchemes.
+   */
+  int getSignatureSchemesCount();
+  /**
+   * <pre>
+   * Signature schemes (IANA codes) the front end's engine is limited to, in preference order
+   * (jdk.tls.server.SignatureSchemes); empty for the defaults.
+   * </pre>
+   *
+   * <code>repeated uint32 signature_schemes = 15;</code>
+   * @param index The index of the element to return.
+   * @return The signatureSchemes at the given index.
+   */
+  int getSignatureSchemes(int index);
 }
