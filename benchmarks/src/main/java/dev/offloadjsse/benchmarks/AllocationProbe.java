@@ -1,6 +1,5 @@
 package dev.offloadjsse.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -14,9 +13,6 @@ import javax.net.ssl.SSLException;
  */
 final class AllocationProbe {
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
     private final RunMode mode;
 
     AllocationProbe(RunMode mode) {
@@ -29,9 +25,9 @@ final class AllocationProbe {
         write(pair, plaintext, mode.allocationWarmupWrites());
         List<Double> rounds = new ArrayList<>();
         for (int round = 0; round < mode.rounds(); round++) {
-            long before = THREADS.getCurrentThreadAllocatedBytes();
+            long before = AllocatedBytes.now();
             long records = write(pair, plaintext, mode.allocationWritesPerRound());
-            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+            long allocated = AllocatedBytes.since(before);
             rounds.add((double) allocated / records);
         }
         return Sample.of(rounds);
@@ -48,11 +44,11 @@ final class AllocationProbe {
         }
         List<Double> rounds = new ArrayList<>();
         for (int round = 0; round < mode.rounds(); round++) {
-            long before = THREADS.getCurrentThreadAllocatedBytes();
+            long before = AllocatedBytes.now();
             for (int i = 0; i < mode.allocationWritesPerRound(); i++) {
                 aead.sealAndOpen();
             }
-            rounds.add((double) (THREADS.getCurrentThreadAllocatedBytes() - before) / mode.allocationWritesPerRound());
+            rounds.add((double) AllocatedBytes.since(before) / mode.allocationWritesPerRound());
         }
         return Sample.of(rounds);
     }

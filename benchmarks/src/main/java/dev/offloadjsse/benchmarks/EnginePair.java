@@ -41,10 +41,15 @@ final class EnginePair {
     /** Engines for one protocol version and one cipher suite; only the server is CPU-metered, if asked. */
     static EnginePair create(SSLContext clientContext, SSLContext serverContext, String protocol, String cipherSuite,
             BufferKind buffers, boolean meterServer) {
-        return new EnginePair(
-                new Peer(engine(clientContext, true, protocol, cipherSuite), buffers, NET_CAPACITY, APP_CAPACITY, false),
-                new Peer(engine(serverContext, false, protocol, cipherSuite), buffers, NET_CAPACITY, APP_CAPACITY,
-                        meterServer));
+        return new EnginePair(peer(clientContext, true, protocol, cipherSuite, buffers, false),
+                peer(serverContext, false, protocol, cipherSuite, buffers, meterServer));
+    }
+
+    private static Peer peer(SSLContext context, boolean client, String protocol, String cipherSuite,
+            BufferKind buffers, boolean metered) {
+        long start = AllocatedBytes.now();
+        SSLEngine engine = engine(context, client, protocol, cipherSuite);
+        return new Peer(engine, AllocatedBytes.since(start), buffers, NET_CAPACITY, APP_CAPACITY, metered);
     }
 
     private static SSLEngine engine(SSLContext context, boolean client, String protocol, String cipherSuite) {
@@ -69,8 +74,8 @@ final class EnginePair {
 
     /** Runs the handshake, and any post-handshake flight such as tickets, until both sides are idle. */
     EnginePair handshake() throws SSLException {
-        client.engine.beginHandshake();
-        server.engine.beginHandshake();
+        client.beginHandshake();
+        server.beginHandshake();
         for (int steps = 0; !(client.idle() && server.idle()); steps++) {
             boolean moved = client.step(server) | server.step(client);
             if (!moved || steps > MAX_STEPS) {
@@ -92,6 +97,15 @@ final class EnginePair {
 
     long serverCpuNanos() {
         return server.cpuNanos();
+    }
+
+    /** Heap the client engine allocated so far, from its creation on. */
+    long clientAllocatedBytes() {
+        return client.allocatedBytes();
+    }
+
+    long serverAllocatedBytes() {
+        return server.allocatedBytes();
     }
 
     /**

@@ -115,6 +115,15 @@ public final class Main {
     }
 
     private void measureAllocation(SuiteSupport support) throws Exception {
+        System.out.println("Measuring heap allocation per handshake ...");
+        HandshakeAllocationProbe handshakes = new HandshakeAllocationProbe(mode);
+        for (TlsStack stack : TlsStack.values()) {
+            for (HandshakeKind kind : HandshakeKind.values()) {
+                HandshakeAllocation allocation = handshakes.bytesPerHandshake(stack, kind);
+                measurements.put(allocation.client(), "handshakeAlloc", stack, kind, "client");
+                measurements.put(allocation.server(), "handshakeAlloc", stack, kind, "server");
+            }
+        }
         System.out.println("Measuring heap allocation per record ...");
         AllocationProbe probe = new AllocationProbe(mode);
         List<String> writes = List.of(BulkBenchmark.LARGE_WRITE, BulkBenchmark.SMALL_WRITE);

@@ -7,8 +7,10 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
 /**
- * One engine of an in-memory connection with the buffer its peer writes records into. A metered
- * peer adds up the thread CPU time of its own {@code wrap}, {@code unwrap} and delegated tasks.
+ * One engine of an in-memory connection with the buffer its peer writes records into. Every peer
+ * adds up the heap its engine allocates (creation, {@code beginHandshake}, {@code wrap},
+ * {@code unwrap} and delegated tasks), not the buffers of this harness; a metered peer also adds up
+ * the thread CPU time of the engine's {@code wrap}, {@code unwrap} and delegated tasks.
  */
 final class Peer {
 
@@ -20,9 +22,12 @@ final class Peer {
     final ByteBuffer application;
     private final boolean metered;
     private long cpuNanos;
+    private long allocatedBytes;
 
-    Peer(SSLEngine engine, BufferKind buffers, int netCapacity, int appCapacity, boolean metered) {
+    /** {@code creationBytes}: what creating and configuring {@code engine} allocated. */
+    Peer(SSLEngine engine, long creationBytes, BufferKind buffers, int netCapacity, int appCapacity, boolean metered) {
         this.engine = engine;
+        this.allocatedBytes = creationBytes;
         this.inbound = buffers.allocate(netCapacity);
         this.application = buffers.allocate(appCapacity);
         this.metered = metered;
@@ -30,6 +35,16 @@ final class Peer {
 
     long cpuNanos() {
         return cpuNanos;
+    }
+
+    long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    void beginHandshake() throws SSLException {
+        long start = AllocatedBytes.now();
+        engine.beginHandshake();
+        allocatedBytes += AllocatedBytes.since(start);
     }
 
     /** True when the handshake is over and every record sent to this peer has been read. */
@@ -45,12 +60,18 @@ final class Peer {
         if (!hasWork()) {
             return false;
         }
-        if (!metered) {
-            return advance(other.inbound);
+        long allocationStart = AllocatedBytes.now();
+        try {
+            return metered ? meteredAdvance(other.inbound) : advance(other.inbound);
+        } finally {
+            allocatedBytes += AllocatedBytes.since(allocationStart);
         }
+    }
+
+    private boolean meteredAdvance(ByteBuffer outbound) throws SSLException {
         long start = CpuClock.now();
         try {
-            return advance(other.inbound);
+            return advance(outbound);
         } finally {
             cpuNanos += CpuClock.since(start);
         }

@@ -37,6 +37,7 @@ final class Report {
         bulkRatios(rounds).print(out);
         bulk("bulk", "raw", "Bulk throughput, MB/s of application data by the wall clock, " + rounds).print(out);
         allocation(rounds).print(out);
+        handshakeAllocation().print(out);
         handshakes("handshakesCpu", "Full handshakes per CPU-second, both sides on one thread, " + rounds).print(out);
         handshakes("handshakes", "Full handshakes per second by the wall clock, " + rounds).print(out);
         serverCpu(rounds).print(out);
@@ -97,6 +98,29 @@ final class Report {
             }
         }
         return table;
+    }
+
+    private Table handshakeAllocation() {
+        Table table = new Table("Heap KiB allocated per full handshake by one side's engine (creation, wrap, unwrap, tasks;"
+                + " Conscrypt: Java heap only), median (min–max) over " + mode.rounds() + " rounds of "
+                + mode.allocationHandshakesPerRound() + " handshakes",
+                "handshake", "side", "OffloadJSSE", "SunJSSE", "Conscrypt", "Offload / Sun", "Offload / Conscrypt", "target");
+        for (HandshakeKind kind : HandshakeKind.values()) {
+            for (String side : List.of("client", "server")) {
+                Optional<Sample> offload = handshakeKibibytes(OFFLOAD_JSSE, kind, side);
+                Optional<Sample> sun = handshakeKibibytes(SUN_JSSE, kind, side);
+                Optional<Sample> conscrypt = handshakeKibibytes(CONSCRYPT, kind, side);
+                boolean targeted = kind == HandshakeKind.TLS13_ECDSA;
+                table.add(kind.name(), side, cell(offload, "%.1f"), cell(sun, "%.1f"), cell(conscrypt, "%.1f"),
+                        cell(ratio(offload, sun), "%.2f"), cell(ratio(offload, conscrypt), "%.2f"),
+                        targeted ? verdict(offload, Target.atMost(50)) : "");
+            }
+        }
+        return table;
+    }
+
+    private Optional<Sample> handshakeKibibytes(TlsStack stack, HandshakeKind kind, String side) {
+        return measurements.get("handshakeAlloc", stack, kind, side).map(bytes -> bytes.scaled(1.0 / 1024));
     }
 
     private Table handshakes(String metric, String title) {

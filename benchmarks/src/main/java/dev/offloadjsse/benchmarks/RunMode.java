@@ -83,6 +83,29 @@ enum RunMode {
         return allocationWritesPerRound;
     }
 
+    /** Handshakes before the per-handshake allocation is read, for each stack and kind of handshake. */
+    int allocationWarmupHandshakes() {
+        switch (this) {
+            case QUICK:
+                return 50;
+            case LONG:
+                return 1_000;
+            default:
+                return 300;
+        }
+    }
+
+    int allocationHandshakesPerRound() {
+        switch (this) {
+            case QUICK:
+                return 20;
+            case LONG:
+                return 200;
+            default:
+                return 100;
+        }
+    }
+
     /** The loopback load: about half a minute in quick mode, about two minutes by default. */
     LoadSettings loadSettings() {
         switch (this) {

@@ -45,6 +45,15 @@ final class Sample {
         return new Sample(ratios);
     }
 
+    /** Every round times {@code factor}, e.g. to change the unit. */
+    Sample scaled(double factor) {
+        double[] scaled = rounds.clone();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= factor;
+        }
+        return new Sample(scaled);
+    }
+
     /** Median and range, e.g. {@code 1234 (1200–1301)}, each number in {@code format}. */
     String format(String format) {
         return String.format(format + " (" + format + "–" + format + ")", median(), min(), max());
