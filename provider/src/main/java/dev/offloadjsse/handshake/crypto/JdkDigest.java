@@ -3,20 +3,21 @@ package dev.offloadjsse.handshake.crypto;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import org.bouncycastle.crypto.ExtendedDigest;
-import org.bouncycastle.util.Memoable;
 
 /**
  * A Bouncy Castle {@link ExtendedDigest} on a JDK {@link MessageDigest}, so that the handshake's
  * transcript hash, HMAC, HKDF and PRF run on the JDK's SHA-2, which HotSpot compiles to the
  * CPU's SHA instructions (about 10× faster than Bouncy Castle's Java SHA-256 on 2 KiB here).
- * {@link Memoable} lets Bouncy Castle's {@code HMac} keep its padded key states as copies
- * instead of hashing the pads again for every MAC.
+ * Deliberately not {@code Memoable}: Bouncy Castle's {@code HMac} would then clone the JDK digest
+ * (about 600 bytes) twice per key and twice per MAC to keep its padded key states, and nearly
+ * every HMAC of a handshake (HKDF, Finished, PRF) makes a single MAC; hashing the two pad blocks
+ * again costs less than those clones.
  */
-final class JdkDigest implements ExtendedDigest, Memoable {
+final class JdkDigest implements ExtendedDigest {
 
     private final String name;
     private final int byteLength;
-    private MessageDigest digest;
+    private final MessageDigest digest;
 
     /** {@code name} is Bouncy Castle's name ("SHA-256"): its RSA signers look the OID up by it. */
     JdkDigest(String name, int byteLength, MessageDigest digest) {
@@ -64,14 +65,9 @@ final class JdkDigest implements ExtendedDigest, Memoable {
         digest.reset();
     }
 
-    @Override
-    public JdkDigest copy() {
+    /** A fork of this digest's state, for the transcript hash. */
+    JdkDigest copy() {
         return new JdkDigest(name, byteLength, cloneOf(digest));
-    }
-
-    @Override
-    public void reset(Memoable other) {
-        digest = cloneOf(((JdkDigest) other).digest);
     }
 
     /** A copy of {@code digest}'s state; the JDK's SHA-2 digests can always be cloned (checked at start). */

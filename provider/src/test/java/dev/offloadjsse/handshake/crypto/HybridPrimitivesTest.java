@@ -97,7 +97,7 @@ class HybridPrimitivesTest {
             KeyParameter key = new KeyParameter(bytes(48, 2));
             ours.init(key);
             oracle.init(key);
-            for (int length : new int[] {0, 1, 64, 200}) { // each doFinal restores the ipad state (Memoable)
+            for (int length : new int[] {0, 1, 64, 200}) { // each doFinal starts the next MAC again
                 ours.update(message, 0, length);
                 oracle.update(message, 0, length);
                 byte[] a = new byte[ours.getMacSize()];
