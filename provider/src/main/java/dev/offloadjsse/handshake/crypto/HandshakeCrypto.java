@@ -21,7 +21,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * <ul>
  *   <li>{@code auto} (default): Bouncy Castle's, with the JDK's SHA-2 and, when Conscrypt is on
  *       the class path (or registered as provider "Conscrypt"), Conscrypt's ECDSA and RSA
- *       signing and NIST-curve ECDHE ({@link HybridTlsCrypto});</li>
+ *       signing, NIST-curve ECDHE and ECDSA checks ({@link HybridTlsCrypto});</li>
  *   <li>{@code bc}: Bouncy Castle's alone, as before.</li>
  * </ul>
  * Conscrypt is found at run time by name and used through {@link Provider} only: the provider
@@ -69,8 +69,11 @@ public final class HandshakeCrypto {
         if (NativeProvider.ECDH != null) {
             parts.add(NativeProvider.ECDH.describe() + " (NIST curves)");
         }
+        if (NativeProvider.VERIFICATION != null) {
+            parts.add(NativeProvider.VERIFICATION.describe() + " (NIST curves)");
+        }
         logOnce("Handshake crypto: Bouncy Castle with " + String.join(", ", parts));
-        return new HybridTlsCrypto(random, digests, jdkGcm(), signing, NativeProvider.ECDH);
+        return new HybridTlsCrypto(random, digests, jdkGcm(), signing, NativeProvider.ECDH, NativeProvider.VERIFICATION);
     }
 
     /**
@@ -126,6 +129,8 @@ public final class HandshakeCrypto {
         static final NativeSigning SIGNING;
         /** Null when there is none. */
         static final NativeEcdh ECDH;
+        /** Null when there is none. */
+        static final NativeVerification VERIFICATION;
         /** Why {@link #SIGNING} is null, for the log. */
         static final String ABSENCE;
 
@@ -134,6 +139,7 @@ public final class HandshakeCrypto {
             Provider provider = find(absence);
             SIGNING = provider == null ? null : NativeSigning.of(provider);
             ECDH = provider == null ? null : NativeEcdh.of(provider);
+            VERIFICATION = provider == null ? null : NativeVerification.of(provider);
             ABSENCE = provider != null && SIGNING == null ? provider.getName() + " signs with neither EC nor RSA keys" : absence[0];
         }
 

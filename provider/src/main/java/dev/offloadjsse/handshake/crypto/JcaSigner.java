@@ -137,13 +137,10 @@ final class JcaSigner implements TlsSigner {
         }
     }
 
-    /** Feeds what Bouncy Castle writes straight into the {@link Signature}. */
-    private static final class StreamSigner extends OutputStream implements TlsStreamSigner {
-
-        private final Signature signature;
+    private static final class StreamSigner extends SignatureOutputStream implements TlsStreamSigner {
 
         StreamSigner(Signature signature) {
-            this.signature = signature;
+            super(signature);
         }
 
         @Override
@@ -157,20 +154,6 @@ final class JcaSigner implements TlsSigner {
                 return signature.sign();
             } catch (SignatureException e) {
                 throw new TlsFatalAlert(AlertDescription.internal_error, "Signing with " + signature.getProvider().getName() + " failed", e);
-            }
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                signature.update(b, off, len);
-            } catch (SignatureException e) {
-                throw new IOException(e);
             }
         }
     }

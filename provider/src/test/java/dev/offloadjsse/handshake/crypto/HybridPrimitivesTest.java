@@ -19,14 +19,21 @@ import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.DigitallySigned;
+import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.NamedGroup;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.SignatureScheme;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
+import org.bouncycastle.tls.crypto.Tls13Verifier;
 import org.bouncycastle.tls.crypto.TlsAgreement;
+import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsECConfig;
 import org.bouncycastle.tls.crypto.TlsSigner;
 import org.bouncycastle.tls.crypto.TlsStreamSigner;
+import org.bouncycastle.tls.crypto.TlsVerifier;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +42,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The hybrid crypto's replacements give what the operations they replace give: Bouncy Castle's
  * digests and HMAC are the oracle for the JDK-backed digest; the JDK's verifiers (SunEC,
- * SunRsaSign) check the signatures made in Conscrypt (on the test class path); Bouncy Castle's
- * ECDH agrees with Conscrypt's.
+ * SunRsaSign) check the signatures made in Conscrypt (on the test class path), and make the
+ * signatures that Conscrypt checks; Bouncy Castle's ECDH agrees with Conscrypt's.
  */
 class HybridPrimitivesTest {
 
@@ -120,6 +127,46 @@ class HybridPrimitivesTest {
         byte[] signature = signer.generateRawSignature(SignatureScheme.getSignatureAndHashAlgorithm(scheme),
                 MessageDigest.getInstance(hash).digest(message));
         assertThat(verify(hash.replace("-", "") + "withECDSA", null, identity, signature)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {SignatureScheme.ecdsa_secp256r1_sha256, SignatureScheme.ecdsa_secp384r1_sha384})
+    void tls13EcdsaCheckInConscryptAcceptsTheJdksSignatureAndNoOther(int scheme) throws Exception {
+        Identity identity = TestCertificates.identity(scheme == SignatureScheme.ecdsa_secp256r1_sha256 ? KeyType.EC_P256 : KeyType.EC_P384);
+        TlsCertificate certificate = hybrid.createCertificate(identity.certificate().getEncoded());
+        byte[] signature = jdkSignature(scheme == SignatureScheme.ecdsa_secp256r1_sha256 ? "SHA256withECDSA" : "SHA384withECDSA",
+                identity, message);
+        byte[] changed = message.clone();
+        changed[7] ^= 1;
+
+        assertThat(tls13Check(certificate, scheme, message, signature)).isTrue();
+        assertThat(certificate.createVerifier(scheme).getClass().getNestHost()).isEqualTo(NativeVerification.class);
+        assertThat(tls13Check(certificate, scheme, changed, signature)).isFalse();
+        assertThat(tls13Check(certificate, scheme, message, java.util.Arrays.copyOf(signature, 20))).as("malformed DER").isFalse();
+    }
+
+    @Test
+    void tls12EcdsaCheckInConscryptTakesBouncyCastlesHash() throws Exception {
+        Identity identity = TestCertificates.identity(KeyType.EC_P256);
+        TlsCertificate certificate = hybrid.createCertificate(identity.certificate().getEncoded());
+        byte[] signature = jdkSignature("SHA256withECDSA", identity, message);
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(message);
+        SignatureAndHashAlgorithm algorithm = SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa);
+
+        TlsVerifier verifier = certificate.createVerifier(SignatureAlgorithm.ecdsa);
+        assertThat(verifier.getClass().getNestHost()).isEqualTo(NativeVerification.class);
+        assertThat(verifier.getStreamVerifier(new DigitallySigned(algorithm, signature))).isNull();
+        assertThat(verifier.verifyRawSignature(new DigitallySigned(algorithm, signature), hash)).isTrue();
+        hash[0] ^= 1;
+        assertThat(certificate.createVerifier(SignatureAlgorithm.ecdsa)
+                .verifyRawSignature(new DigitallySigned(algorithm, signature), hash)).isFalse();
+    }
+
+    @Test
+    void rsaCertificatesAreStillCheckedByBouncyCastle() throws Exception {
+        TlsCertificate certificate = hybrid.createCertificate(TestCertificates.identity(KeyType.RSA_2048).certificate().getEncoded());
+        assertThat(certificate.createVerifier(SignatureScheme.rsa_pss_rsae_sha256).getClass().getName())
+                .startsWith("org.bouncycastle.");
     }
 
     @Test
@@ -214,6 +261,19 @@ class HybridPrimitivesTest {
         verifier.initVerify(identity.certificate().getPublicKey());
         verifier.update(message);
         return verifier.verify(signature);
+    }
+
+    private static boolean tls13Check(TlsCertificate certificate, int scheme, byte[] signed, byte[] signature) throws Exception {
+        Tls13Verifier verifier = certificate.createVerifier(scheme);
+        verifier.getOutputStream().write(signed);
+        return verifier.verifySignature(signature);
+    }
+
+    private static byte[] jdkSignature(String algorithm, Identity identity, byte[] signed) throws Exception {
+        Signature signer = Signature.getInstance(algorithm); // the JDK's providers: Conscrypt is not registered
+        signer.initSign(identity.key());
+        signer.update(signed);
+        return signer.sign();
     }
 
     private static byte[] finish(Digest digest) {
