@@ -42,6 +42,7 @@ final class HybridTlsCrypto extends BcTlsCrypto {
     private final Provider gcmProvider;
     private final NativeSigning signing;
     private final NativeEcdh ecdh;
+    /** Null when there is none. */
     private final NativeVerification verification;
 
     HybridTlsCrypto(SecureRandom random, MessageDigest[] digests, Provider gcmProvider, NativeSigning signing,
@@ -56,10 +57,8 @@ final class HybridTlsCrypto extends BcTlsCrypto {
 
     @Override
     public TlsCertificate createCertificate(short type, byte[] encoding) throws IOException {
-        if (verification == null || type != CertificateType.X509) {
-            return super.createCertificate(type, encoding);
-        }
-        return new NativeVerifyingCertificate(this, encoding, verification);
+        return type == CertificateType.X509 ? new HybridTlsCertificate(this, encoding, verification)
+                : super.createCertificate(type, encoding);
     }
 
     @Override

@@ -163,6 +163,16 @@ class HybridPrimitivesTest {
     }
 
     @Test
+    void certificateGivesBackTheBytesItWasMadeFrom() throws Exception {
+        byte[] der = TestCertificates.identity(KeyType.EC_P256).certificate().getEncoded();
+        TlsCertificate certificate = hybrid.createCertificate(der);
+        byte[] given = certificate.getEncoded();
+        assertThat(given).isEqualTo(der);
+        given[0] ^= 1;
+        assertThat(certificate.getEncoded()).as("a copy each time").isEqualTo(der);
+    }
+
+    @Test
     void rsaCertificatesAreStillCheckedByBouncyCastle() throws Exception {
         TlsCertificate certificate = hybrid.createCertificate(TestCertificates.identity(KeyType.RSA_2048).certificate().getEncoded());
         assertThat(certificate.createVerifier(SignatureScheme.rsa_pss_rsae_sha256).getClass().getName())

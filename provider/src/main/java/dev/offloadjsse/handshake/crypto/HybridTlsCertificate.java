@@ -9,22 +9,36 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCertificate;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
- * Bouncy Castle's X.509 certificate whose ECDSA signatures {@link NativeVerification} checks
- * where it can; every other check, and the key's own checks (key usage, an EC key, a point on
- * its curve), stay Bouncy Castle's.
+ * Bouncy Castle's X.509 certificate, with two changes:
+ * <ul>
+ *   <li>{@link #getEncoded()} gives the bytes it was made from, as SunJSSE passes them on,
+ *       instead of encoding the parsed certificate again (about 2 KiB of garbage each time: a
+ *       server's Certificate message and both sides' session chains ask for it);</li>
+ *   <li>{@link NativeVerification}, when there is one, checks its ECDSA signatures where it
+ *       can; every other check, and the key's own checks (key usage, an EC key, a point on its
+ *       curve), stay Bouncy Castle's.</li>
+ * </ul>
  */
-final class NativeVerifyingCertificate extends BcTlsCertificate {
+final class HybridTlsCertificate extends BcTlsCertificate {
 
+    private final byte[] encoding;
+    /** Null when there is no native provider. */
     private final NativeVerification verification;
 
-    NativeVerifyingCertificate(BcTlsCrypto crypto, byte[] encoding, NativeVerification verification) throws IOException {
+    HybridTlsCertificate(BcTlsCrypto crypto, byte[] encoding, NativeVerification verification) throws IOException {
         super(crypto, encoding);
+        this.encoding = encoding.clone();
         this.verification = verification;
     }
 
     @Override
+    public byte[] getEncoded() {
+        return encoding.clone();
+    }
+
+    @Override
     public Tls13Verifier createVerifier(int signatureScheme) throws IOException {
-        if (!verification.checks(signatureScheme)) {
+        if (verification == null || !verification.checks(signatureScheme)) {
             return super.createVerifier(signatureScheme);
         }
         checkKeyAsBouncyCastleDoes();
@@ -34,7 +48,7 @@ final class NativeVerifyingCertificate extends BcTlsCertificate {
 
     @Override
     public TlsVerifier createVerifier(short signatureAlgorithm) throws IOException {
-        if (signatureAlgorithm != SignatureAlgorithm.ecdsa) {
+        if (verification == null || signatureAlgorithm != SignatureAlgorithm.ecdsa) {
             return super.createVerifier(signatureAlgorithm);
         }
         checkKeyAsBouncyCastleDoes();
