@@ -28,14 +28,14 @@ public final class TrafficKeys {
     /** @param hmac {@code HmacSHA256} or {@code HmacSHA384}: the suite's hash */
     public static TrafficKeys fromSecret(String hmac, byte[] secret, AeadAlgorithm algorithm) throws SSLException {
         byte[] copy = secret.clone();
-        return new TrafficKeys(hmac, copy,
-                expandLabel(hmac, copy, "key", algorithm.keyLength()),
-                expandLabel(hmac, copy, "iv", AeadAlgorithm.NONCE_LENGTH));
+        Mac mac = keyedMac(hmac, copy);
+        return new TrafficKeys(hmac, copy, expandLabel(mac, "key", algorithm.keyLength()),
+                expandLabel(mac, "iv", AeadAlgorithm.NONCE_LENGTH));
     }
 
     /** RFC 8446 §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(secret_N, "traffic upd", "", Hash.length). */
     public TrafficKeys next(AeadAlgorithm algorithm) throws SSLException {
-        byte[] nextSecret = expandLabel(hmac, secret, "traffic upd", secret.length);
+        byte[] nextSecret = expandLabel(keyedMac(hmac, secret), "traffic upd", secret.length);
         try {
             return fromSecret(hmac, nextSecret, algorithm);
         } finally {
@@ -63,7 +63,19 @@ public final class TrafficKeys {
         return "TrafficKeys[" + hmac + ", secret hidden]";
     }
 
-    static byte[] expandLabel(String hmac, byte[] secret, String label, int length) throws SSLException {
+    /** One {@link Mac} for every label of a secret: {@code doFinal} leaves it keyed, and each costs about 1 KiB to make. */
+    private static Mac keyedMac(String hmac, byte[] secret) throws SSLException {
+        try {
+            Mac mac = Mac.getInstance(hmac);
+            mac.init(new SecretKeySpec(secret, hmac));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new SSLException("HKDF with " + hmac + " is not available", e);
+        }
+    }
+
+    /** HKDF-Expand-Label with an empty context, on {@code mac} keyed with the secret. */
+    private static byte[] expandLabel(Mac mac, String label, int length) {
         byte[] fullLabel = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
         byte[] info = new byte[2 + 1 + fullLabel.length + 1];
         info[0] = (byte) (length >>> 8);
@@ -71,24 +83,18 @@ public final class TrafficKeys {
         info[2] = (byte) fullLabel.length;
         System.arraycopy(fullLabel, 0, info, 3, fullLabel.length);
         info[info.length - 1] = 0;
-        try {
-            Mac mac = Mac.getInstance(hmac);
-            mac.init(new SecretKeySpec(secret, hmac));
-            byte[] out = new byte[length];
-            byte[] block = new byte[0];
-            int written = 0;
-            for (int counter = 1; written < length; counter++) {
-                mac.update(block);
-                mac.update(info);
-                mac.update((byte) counter);
-                block = mac.doFinal();
-                int n = Math.min(block.length, length - written);
-                System.arraycopy(block, 0, out, written, n);
-                written += n;
-            }
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new SSLException("HKDF with " + hmac + " is not available", e);
+        byte[] out = new byte[length];
+        byte[] block = new byte[0];
+        int written = 0;
+        for (int counter = 1; written < length; counter++) {
+            mac.update(block);
+            mac.update(info);
+            mac.update((byte) counter);
+            block = mac.doFinal();
+            int n = Math.min(block.length, length - written);
+            System.arraycopy(block, 0, out, written, n);
+            written += n;
         }
+        return out;
     }
 }
