@@ -117,7 +117,7 @@ class HandshakeCryptoInteropTest {
         List<Arguments> cells = new ArrayList<>();
         for (Choice choice : Choice.values()) {
             for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
-                for (String group : new String[] {"secp256r1", "secp384r1"}) {
+                for (String group : new String[] {"x25519", "secp256r1", "secp384r1"}) {
                     cells.add(Arguments.of(choice, protocol, group));
                 }
             }
@@ -125,10 +125,13 @@ class HandshakeCryptoInteropTest {
         return cells.stream();
     }
 
-    /** Our server limited to a NIST curve (TLS 1.3: SunJSSE's x25519 share is refused, so it retries). */
+    /**
+     * Our server limited to one group: x25519 (our own agreement, whose secret derives the key
+     * schedule) or a NIST curve (TLS 1.3: SunJSSE's x25519 share is refused, so it retries).
+     */
     @ParameterizedTest(name = "{0}: SunJSSE client, our server on {2}, {1}")
     @MethodSource("groups")
-    void ourServerAgreesOnNistCurvesWithSunJsse(Choice choice, String protocol, String group) throws Exception {
+    void ourServerAgreesOnEachGroupWithSunJsse(Choice choice, String protocol, String group) throws Exception {
         List<String> used = new CopyOnWriteArrayList<>();
         Identity identity = TestCertificates.identity(KeyType.EC_P256);
         SSLEngine client = TestCertificates.context(SUN, null, identity).createSSLEngine("localhost", 443);

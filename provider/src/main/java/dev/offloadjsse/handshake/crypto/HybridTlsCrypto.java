@@ -7,6 +7,7 @@ import java.security.Provider;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.tls.CertificateType;
+import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.TlsCryptoUtils;
@@ -36,7 +37,8 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  *   <li>ECDSA checks on those curves: the native provider's, for the heap they save
  *       ({@link NativeVerification});</li>
  *   <li>X25519 stays Bouncy Castle's (114 µs for key pair and agreement, against 330 µs for the
- *       JDK's; Conscrypt 2.5 offers no X25519 through the JCA), and so does everything else.</li>
+ *       JDK's; Conscrypt 2.5 offers no X25519 through the JCA), its secret made ours
+ *       ({@link HybridX25519}), and everything else stays Bouncy Castle's.</li>
  * </ul>
  */
 final class HybridTlsCrypto extends BcTlsCrypto {
@@ -91,6 +93,9 @@ final class HybridTlsCrypto extends BcTlsCrypto {
 
     @Override
     public TlsECDomain createECDomain(TlsECConfig config) {
+        if (config.getNamedGroup() == NamedGroup.x25519) {
+            return () -> new HybridX25519(this);
+        }
         TlsECDomain domain = ecdh == null ? null : ecdh.domain(config.getNamedGroup(), this);
         return domain != null ? domain : super.createECDomain(config);
     }

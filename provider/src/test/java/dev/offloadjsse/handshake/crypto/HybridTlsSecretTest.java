@@ -10,7 +10,10 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.tls.PRFAlgorithm;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
+import org.bouncycastle.tls.crypto.TlsAgreement;
+import org.bouncycastle.tls.crypto.TlsECConfig;
 import org.bouncycastle.tls.crypto.TlsSecret;
+import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -169,6 +172,22 @@ class HybridTlsSecretTest {
         HMac outer = hmacs.take(CryptoHashAlgorithm.sha256, bytes(32, 20), 0, 32);
         HMac inner = hmacs.take(CryptoHashAlgorithm.sha256, bytes(32, 21), 0, 32);
         assertThat(inner).isNotSameAs(outer);
+    }
+
+    /** Our x25519 agreement and Bouncy Castle's reach the same secret, and ours is a {@link HybridTlsSecret}. */
+    @Test
+    void x25519AgreesWithBouncyCastleAndGivesOurSecret() throws Exception {
+        TlsAgreement ours = hybrid.createECDomain(new TlsECConfig(NamedGroup.x25519)).createECDH();
+        TlsAgreement theirs = bc.createECDomain(new TlsECConfig(NamedGroup.x25519)).createECDH();
+        byte[] ourPublic = ours.generateEphemeral();
+        byte[] theirPublic = theirs.generateEphemeral();
+        ours.receivePeerValue(theirPublic);
+        theirs.receivePeerValue(ourPublic);
+
+        TlsSecret ourSecret = ours.calculateSecret();
+
+        assertThat(ourSecret).isInstanceOf(HybridTlsSecret.class);
+        assertThat(ourSecret.extract()).isEqualTo(theirs.calculateSecret().extract());
     }
 
     private void assertHkdf(String ikm, String salt, String info, int length, String prk, String okm) {
