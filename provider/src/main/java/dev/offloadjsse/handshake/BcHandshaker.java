@@ -96,9 +96,16 @@ final class BcHandshaker implements Handshaker {
         return "TLS " + role + " handshake failed: " + e;
     }
 
+    /**
+     * An unfinished handshake is closed, so that Bouncy Castle clears its handshake secrets. A
+     * finished one is just dropped: its secrets are already cleared or taken, and closing it
+     * would only encrypt a close_notify that nobody sends, under the application write key and
+     * the sequence number that the record layer uses next (a GCM nonce to use once), at the cost
+     * of a cipher and its key schedule (3 KiB of heap per engine).
+     */
     @Override
     public void close() {
-        if (!started) {
+        if (!started || peer.result() != null) {
             return;
         }
         try {
