@@ -20,7 +20,7 @@ final class ThreadHmacs {
     private static final int SLOTS = 16;
 
     private final IntFunction<Digest> digests;
-    private final ThreadLocal<HMac[]> cache = ThreadLocal.withInitial(() -> new HMac[SLOTS]);
+    private final ThreadLocal<PerThread> cache = ThreadLocal.withInitial(PerThread::new);
 
     /** @param digests makes a digest for a {@code CryptoHashAlgorithm} */
     ThreadHmacs(IntFunction<Digest> digests) {
@@ -33,18 +33,28 @@ final class ThreadHmacs {
      * the same thread gets a new one instead of sharing it.
      */
     HMac take(int cryptoHashAlgorithm, byte[] key, int offset, int length) {
+        PerThread perThread = cache.get();
         HMac hmac = null;
         if (cryptoHashAlgorithm >= 0 && cryptoHashAlgorithm < SLOTS) {
-            HMac[] slots = cache.get();
-            hmac = slots[cryptoHashAlgorithm];
-            slots[cryptoHashAlgorithm] = null;
+            hmac = perThread.hmacs[cryptoHashAlgorithm];
+            perThread.hmacs[cryptoHashAlgorithm] = null;
         }
         if (hmac == null) {
             hmac = new HMac(digests.apply(cryptoHashAlgorithm));
         }
-        KeyParameter keyParameter = new KeyParameter(key, offset, length);
-        hmac.init(keyParameter);
-        Arrays.fill(keyParameter.getKey(), (byte) 0); // the copy KeyParameter made; HMac keeps its own pads
+        if (offset == 0 && length == key.length) {
+            // HMac.init copies the key into its pads at once; the view forgets it right after.
+            perThread.key.bytes = key;
+            try {
+                hmac.init(perThread.key);
+            } finally {
+                perThread.key.bytes = null;
+            }
+        } else {
+            KeyParameter keyParameter = new KeyParameter(key, offset, length);
+            hmac.init(keyParameter);
+            Arrays.fill(keyParameter.getKey(), (byte) 0); // the copy KeyParameter made; HMac keeps its own pads
+        }
         return hmac;
     }
 
@@ -52,7 +62,53 @@ final class ThreadHmacs {
     void release(int cryptoHashAlgorithm, HMac hmac) {
         hmac.init(NO_KEY);
         if (cryptoHashAlgorithm >= 0 && cryptoHashAlgorithm < SLOTS) {
-            cache.get()[cryptoHashAlgorithm] = hmac;
+            cache.get().hmacs[cryptoHashAlgorithm] = hmac;
+        }
+    }
+
+    private static final class PerThread {
+        final HMac[] hmacs = new HMac[SLOTS];
+        final KeyView key = new KeyView();
+    }
+
+    /**
+     * A {@link KeyParameter} over a caller's array, without the copy that KeyParameter makes
+     * (and that nobody zeroes); it holds the array only during {@code HMac.init}.
+     */
+    private static final class KeyView extends KeyParameter {
+
+        byte[] bytes;
+
+        KeyView() {
+            super(new byte[0]);
+        }
+
+        @Override
+        public byte[] getKey() {
+            return bytes;
+        }
+
+        @Override
+        public int getKeyLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public void copyTo(byte[] buf, int off, int len) {
+            if (len != bytes.length) {
+                throw new IllegalArgumentException("len");
+            }
+            System.arraycopy(bytes, 0, buf, off, len);
+        }
+
+        @Override
+        public KeyParameter reverse() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String toString() {
+            return "KeyView"; // never the bytes
         }
     }
 }
