@@ -3,6 +3,8 @@ package dev.offloadjsse.record;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLException;
@@ -12,6 +14,11 @@ import javax.net.ssl.SSLException;
  * next generation after a KeyUpdate. HKDF-Expand-Label runs on the JDK's HMAC.
  */
 public final class TrafficKeys {
+
+    /** The key a cached {@link Mac} holds between uses: a constant, not a secret. */
+    private static final byte[] BLANK_KEY = {0};
+    /** Per thread, by algorithm: the Macs between uses, each keyed with {@link #BLANK_KEY}. */
+    private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(() -> new HashMap<>(4));
 
     private final String hmac;
     private final byte[] secret;
@@ -29,13 +36,23 @@ public final class TrafficKeys {
     public static TrafficKeys fromSecret(String hmac, byte[] secret, AeadAlgorithm algorithm) throws SSLException {
         byte[] copy = secret.clone();
         Mac mac = keyedMac(hmac, copy);
-        return new TrafficKeys(hmac, copy, expandLabel(mac, "key", algorithm.keyLength()),
-                expandLabel(mac, "iv", AeadAlgorithm.NONCE_LENGTH));
+        try {
+            return new TrafficKeys(hmac, copy, expandLabel(mac, "key", algorithm.keyLength()),
+                    expandLabel(mac, "iv", AeadAlgorithm.NONCE_LENGTH));
+        } finally {
+            release(hmac, mac);
+        }
     }
 
     /** RFC 8446 §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(secret_N, "traffic upd", "", Hash.length). */
     public TrafficKeys next(AeadAlgorithm algorithm) throws SSLException {
-        byte[] nextSecret = expandLabel(keyedMac(hmac, secret), "traffic upd", secret.length);
+        Mac mac = keyedMac(hmac, secret);
+        byte[] nextSecret;
+        try {
+            nextSecret = expandLabel(mac, "traffic upd", secret.length);
+        } finally {
+            release(hmac, mac);
+        }
         try {
             return fromSecret(hmac, nextSecret, algorithm);
         } finally {
@@ -63,14 +80,35 @@ public final class TrafficKeys {
         return "TrafficKeys[" + hmac + ", secret hidden]";
     }
 
-    /** One {@link Mac} for every label of a secret: {@code doFinal} leaves it keyed, and each costs about 1 KiB to make. */
+    /**
+     * This thread's {@link Mac} for {@code hmac}, keyed with {@code secret}, for every label of
+     * the secret ({@code doFinal} leaves it keyed); give it back with {@link #release}. Making
+     * one costs about 1 KiB of heap, and every handshake derives two secrets' keys. Taken out
+     * of the cache while lent, so that a nested use makes its own.
+     */
     private static Mac keyedMac(String hmac, byte[] secret) throws SSLException {
         try {
-            Mac mac = Mac.getInstance(hmac);
+            Mac mac = MACS.get().remove(hmac);
+            if (mac == null) {
+                mac = Mac.getInstance(hmac);
+            }
             mac.init(new SecretKeySpec(secret, hmac));
             return mac;
         } catch (GeneralSecurityException e) {
             throw new SSLException("HKDF with " + hmac + " is not available", e);
+        }
+    }
+
+    /**
+     * Re-keys {@code mac} with a constant one-byte key, which overwrites the pads derived from
+     * the secret, and keeps it for this thread; a Mac that refuses is dropped instead.
+     */
+    private static void release(String hmac, Mac mac) {
+        try {
+            mac.init(new SecretKeySpec(BLANK_KEY, hmac));
+            MACS.get().put(hmac, mac);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // not cached: it goes with its state to the garbage collector, as before
         }
     }
 
