@@ -2,6 +2,7 @@ package dev.offloadjsse.engine;
 
 import dev.offloadjsse.handshake.ClientAuth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
@@ -74,9 +75,18 @@ final class EngineSettings {
         return cipherSuites.stream().map(Enum::name).toArray(String[]::new);
     }
 
+    /** The enabled suites that an enabled protocol can use; a loop, not a stream (once per handshake). */
     int[] cipherSuiteIds() {
-        return cipherSuites.stream().filter(s -> protocols.contains(s.tls13 ? "TLSv1.3" : "TLSv1.2"))
-                .mapToInt(s -> s.id).toArray();
+        boolean tls13 = protocols.contains("TLSv1.3");
+        boolean tls12 = protocols.contains("TLSv1.2");
+        int[] ids = new int[cipherSuites.size()];
+        int count = 0;
+        for (SupportedSuite suite : cipherSuites) {
+            if (suite.tls13 ? tls13 : tls12) {
+                ids[count++] = suite.id;
+            }
+        }
+        return count == ids.length ? ids : Arrays.copyOf(ids, count);
     }
 
     /**

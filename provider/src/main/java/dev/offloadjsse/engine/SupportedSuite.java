@@ -16,6 +16,9 @@ enum SupportedSuite {
     TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384(0xc030, false, AeadAlgorithm.AES_256_GCM, null),
     TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xcca8, false, AeadAlgorithm.CHACHA20_POLY1305, null);
 
+    /** {@code values()} copies its array on every call; these look-ups run for every engine. */
+    private static final SupportedSuite[] ALL = values();
+
     final int id;
     final boolean tls13;
     final AeadAlgorithm aead;
@@ -30,7 +33,7 @@ enum SupportedSuite {
     }
 
     static SupportedSuite byId(int id) {
-        for (SupportedSuite suite : values()) {
+        for (SupportedSuite suite : ALL) {
             if (suite.id == id) {
                 return suite;
             }
@@ -39,7 +42,7 @@ enum SupportedSuite {
     }
 
     static SupportedSuite byName(String name) {
-        for (SupportedSuite suite : values()) {
+        for (SupportedSuite suite : ALL) {
             if (suite.name().equals(name)) {
                 return suite;
             }
@@ -54,7 +57,7 @@ enum SupportedSuite {
 
     static String[] names() {
         List<String> names = new ArrayList<>();
-        for (SupportedSuite suite : values()) {
+        for (SupportedSuite suite : ALL) {
             names.add(suite.name());
         }
         return names.toArray(new String[0]);
