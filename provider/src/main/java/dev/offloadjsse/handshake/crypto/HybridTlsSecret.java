@@ -84,10 +84,16 @@ final class HybridTlsSecret extends BcTlsSecret {
         checkAlive();
         byte[] salt = data;
         this.data = null;
-        // The input keying material stays alive: the key schedule passes its zeros secret more than once.
-        byte[] ikmCopy = ikm instanceof HybridTlsSecret ? null : copyOf(ikm);
+        byte[] ikmCopy = null;
         HMac hmac = hmacs.take(cryptoHashAlgorithm, salt, 0, salt.length);
         try {
+            // The input keying material stays alive: the key schedule passes its zeros secret more than once.
+            if (!(ikm instanceof HybridTlsSecret)) {
+                ikmCopy = copyOf(ikm);
+                if (ikmCopy == null) {
+                    throw new IllegalStateException("Secret has already been extracted or destroyed");
+                }
+            }
             // RFC 5869 §2.2: PRK = HMAC(salt, IKM)
             if (ikmCopy != null) {
                 hmac.update(ikmCopy, 0, ikmCopy.length);

@@ -134,6 +134,17 @@ class HybridTlsSecretTest {
     }
 
     @Test
+    void hkdfExtractRefusesADestroyedInputAndStillConsumesTheSalt() {
+        TlsSecret salt = hybrid.createSecret(bytes(32, 22));
+        TlsSecret foreignIkm = bc.createSecret(bytes(32, 23));
+        foreignIkm.destroy();
+
+        assertThatThrownBy(() -> salt.hkdfExtract(CryptoHashAlgorithm.sha256, foreignIkm))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(salt.isAlive()).isFalse();
+    }
+
+    @Test
     void toStringShowsNoBytes() {
         byte[] key = bytes(32, 14);
         String text = hybrid.createSecret(key).toString();
