@@ -13,10 +13,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * engine's offloader instead of the Jetty thread that fills the connection.
  *
  * <p>Jetty's {@code SslConnection} runs {@code NEED_TASK} itself, inline, under the connection's
- * lock. Here its engine is a {@link SelfOffloadingEngine}: Jetty never sees {@code NEED_TASK},
- * waits for input while the step runs, and is woken when the step is done the way it is woken when
- * the network becomes readable: {@link SslConnection#onFillable()}, on a Jetty pool thread. Engines
- * of other providers get Jetty's own connection.
+ * lock. Here its engine is a {@link SelfOffloadingEngine}, so Jetty never sees {@code NEED_TASK},
+ * and its connection an {@link OffloadingSslConnection}, which waits for a running step instead of
+ * the network and is woken on a Jetty pool thread when the step is done. Engines of other
+ * providers get Jetty's own connection.
  */
 public final class OffloadingSslConnectionFactory extends SslConnectionFactory {
 
@@ -29,9 +29,7 @@ public final class OffloadingSslConnectionFactory extends SslConnectionFactory {
         if (!(engine instanceof OffloadSSLEngine offloadEngine)) {
             return super.newSslConnection(connector, endPoint, engine);
         }
-        SelfOffloadingEngine selfOffloading = new SelfOffloadingEngine(offloadEngine);
-        SslConnection connection = super.newSslConnection(connector, endPoint, selfOffloading);
-        selfOffloading.resumeWith(() -> connector.getExecutor().execute(connection::onFillable));
-        return connection;
+        return new OffloadingSslConnection(connector.getByteBufferPool(), connector.getExecutor(), getSslContextFactory(),
+                endPoint, new SelfOffloadingEngine(offloadEngine), isDirectBuffersForEncryption(), isDirectBuffersForDecryption());
     }
 }

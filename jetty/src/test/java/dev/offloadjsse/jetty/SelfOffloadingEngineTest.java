@@ -30,6 +30,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,8 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@link SelfOffloadingEngine} as an owner that runs {@code NEED_TASK} itself would use it, an
  * OffloadJSSE server against a SunJSSE client in memory: the owner never sees {@code NEED_TASK},
- * never gets a task, and goes on when {@code resume} is called — once for each step still running
- * when the call that started it returned, never when the offloader runs the step in the call.
+ * never gets a task, and is woken ({@code wakeAfterStep}) once for each step still running when
+ * the call that started it returned, never when the offloader runs the step in the call.
  */
 class SelfOffloadingEngineTest {
 
@@ -70,7 +71,7 @@ class SelfOffloadingEngineTest {
             owner.handshakeAndExchange();
 
             assertThat(owner.statuses).doesNotContain(HandshakeStatus.NEED_TASK);
-            // A step done before the call that started it returned needs no resume.
+            // A step done before the call that started it returned needs no wake-up.
             assertThat((long) owner.resumes.get()).isPositive().isLessThanOrEqualTo(pool.stats().completed());
         }
     }
@@ -119,6 +120,47 @@ class SelfOffloadingEngineTest {
         assertThat(owner.clientFailure).isNotNull().hasMessageContaining("handshake_failure");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void aFinishedThatAnEmptyUnwrapWouldReportGoesToTheNextWrap(String protocol) throws Exception {
+        Owner owner = new Owner(new SlowOffloader(), protocol);
+        owner.unwrapFirstAfterWake = true;
+
+        owner.handshakeAndExchange();
+
+        assertThat(owner.unwrapsAfterWake).isNotEmpty().noneMatch(result ->
+                result.getHandshakeStatus() == HandshakeStatus.FINISHED && result.bytesConsumed() == 0 && result.bytesProduced() == 0);
+        assertThat(owner.finishedByWrap).isTrue();
+    }
+
+    /**
+     * The hang Jetty had: a step finishes while the owner is still on its way to wait (and may
+     * have marked bytes it holds as an underflow); the owner's next wait must end at once.
+     */
+    @Test
+    void aStepThatFinishedBeforeTheOwnerWaitedWakesItAtOnce() throws Exception {
+        SlowOffloader slow = new SlowOffloader();
+        Owner owner = new Owner(slow, "TLSv1.3");
+        owner.client.beginHandshake();
+        ByteBuffer clientHello = ByteBuffer.allocate(owner.client.getSession().getPacketBufferSize());
+        owner.client.wrap(ByteBuffer.allocate(0), clientHello);
+        clientHello.flip();
+
+        SSLEngineResult result = owner.server.unwrap(clientHello, ByteBuffer.allocate(owner.server.getSession().getApplicationBufferSize()));
+        assertThat(result.getHandshakeStatus()).isEqualTo(HandshakeStatus.NEED_UNWRAP);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (slow.completed.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        Thread.sleep(20); // the step's completion has run its callbacks
+        AtomicInteger woken = new AtomicInteger();
+
+        assertThat(owner.server.wakeAfterStep(woken::incrementAndGet)).isTrue();
+        assertThat(woken.get()).isEqualTo(1);
+        assertThat(owner.server.wakeAfterStep(woken::incrementAndGet)).as("only once per step").isFalse();
+        assertThat(owner.server.getHandshakeStatus()).isEqualTo(HandshakeStatus.NEED_WRAP);
+    }
+
     /** Runs each step 20 ms after it is handed over, on another thread: never within the call. */
     private static final class SlowOffloader implements HandshakeOffloader {
         final AtomicInteger completed = new AtomicInteger();
@@ -150,7 +192,7 @@ class SelfOffloadingEngineTest {
     /**
      * The owner: drives the view as Jetty's {@code SslConnection} does — wrap while
      * {@code NEED_WRAP}, unwrap what the client sent, and when nothing is left to unwrap, wait for
-     * the client's bytes or for {@code resume}.
+     * the client's bytes or, when the view says a step runs or ran, for its wake-up.
      */
     private static final class Owner {
         final SSLEngine client;
@@ -159,6 +201,10 @@ class SelfOffloadingEngineTest {
         final AtomicInteger resumes = new AtomicInteger();
         final Semaphore resumed = new Semaphore(0);
         final List<Boolean> inboundDoneAtResume = new ArrayList<>();
+        /** Calls unwrap first when woken, as Jetty does when it had read the masked NEED_UNWRAP. */
+        boolean unwrapFirstAfterWake;
+        final List<SSLEngineResult> unwrapsAfterWake = new ArrayList<>();
+        boolean finishedByWrap;
         SSLException clientFailure;
         private final ByteBuffer toServer = ByteBuffer.allocate(1 << 17);
         private final ByteBuffer toClient = ByteBuffer.allocate(1 << 17);
@@ -172,10 +218,6 @@ class SelfOffloadingEngineTest {
             OffloadSSLEngine engine = (OffloadSSLEngine) serverContext.createSSLEngine();
             engine.setUseClientMode(false);
             server = new SelfOffloadingEngine(engine);
-            server.resumeWith(() -> {
-                resumes.incrementAndGet();
-                resumed.release();
-            });
 
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
@@ -269,16 +311,17 @@ class SelfOffloadingEngineTest {
                     HandshakeStatus status = observe(server.getHandshakeStatus());
                     assertThat(server.getDelegatedTask()).isNull();
                     if (status == HandshakeStatus.NEED_WRAP) {
-                        observe(server.wrap(empty, toClient).getHandshakeStatus());
+                        HandshakeStatus afterWrap = observe(server.wrap(empty, toClient).getHandshakeStatus());
+                        finishedByWrap |= afterWrap == HandshakeStatus.FINISHED;
                     } else if (status != HandshakeStatus.NEED_TASK && toServer.hasRemaining()) {
                         SSLEngineResult result = server.unwrap(toServer, plain);
                         observe(result.getHandshakeStatus());
                         if (result.bytesConsumed() == 0) {
-                            awaitResumeIfStepRuns();
+                            awaitStep(plain);
                             return status;
                         }
                     } else if (status == HandshakeStatus.NEED_UNWRAP) {
-                        awaitResumeIfStepRuns();
+                        awaitStep(plain);
                         return status;
                     } else {
                         return status;
@@ -289,12 +332,17 @@ class SelfOffloadingEngineTest {
             }
         }
 
-        /** Waits for a resume only when one is owed: a step ran or runs since the last one. */
-        private void awaitResumeIfStepRuns() throws InterruptedException {
-            if (server.engine().getHandshakeStatus() == HandshakeStatus.NEED_TASK || resumed.availablePermits() > 0) {
-                assertThat(resumed.tryAcquire(10, TimeUnit.SECONDS)).as("resume after the step").isTrue();
-                resumed.drainPermits();
+        /** Like Jetty about to wait for input: waits for the step if the view says one runs or ran. */
+        private void awaitStep(ByteBuffer plain) throws Exception {
+            if (server.wakeAfterStep(() -> {
+                resumes.incrementAndGet();
+                resumed.release();
+            })) {
+                assertThat(resumed.tryAcquire(10, TimeUnit.SECONDS)).as("woken after the step").isTrue();
                 inboundDoneAtResume.add(server.isInboundDone());
+                if (unwrapFirstAfterWake && !server.isInboundDone()) {
+                    unwrapsAfterWake.add(server.unwrap(ByteBuffer.allocate(0), plain));
+                }
             }
         }
 
