@@ -4,11 +4,14 @@ import dev.offloadjsse.benchmarks.load.ChurnResult;
 import dev.offloadjsse.benchmarks.load.FloodResult;
 import dev.offloadjsse.benchmarks.load.LoopbackLoad;
 import dev.offloadjsse.benchmarks.load.ServerKind;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -19,42 +22,76 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
  * Runs every benchmark in one JVM run (JMH forks per benchmark outside quick mode) and prints
  * the results with OffloadJSSE's ratios to the references measured in the same run.
  * {@code --quick}: a smoke run for CI; no argument: a few minutes; {@code --long}: careful.
+ * {@code --bulk} (with any of them) measures only bulk throughput and the raw JDK AEAD, and
+ * {@code --suites=AES_128_GCM,...} narrows the suites, for work on the record layer.
  */
 public final class Main {
 
+    private static final String BULK_ONLY = "--bulk";
+    private static final String SUITES = "--suites=";
+
     private final RunMode mode;
+    private final boolean bulkOnly;
+    private final Set<BulkSuite> suites;
     private final Measurements measurements = new Measurements();
 
-    private Main(RunMode mode) {
+    private Main(RunMode mode, boolean bulkOnly, Set<BulkSuite> suites) {
         this.mode = mode;
+        this.bulkOnly = bulkOnly;
+        this.suites = suites;
     }
 
     public static void main(String[] args) throws Exception {
         RunMode mode;
+        boolean bulkOnly = false;
+        Set<BulkSuite> suites = EnumSet.allOf(BulkSuite.class);
+        List<String> rest = new ArrayList<>();
         try {
-            mode = RunMode.fromArguments(args);
+            for (String arg : args) {
+                if (arg.equals(BULK_ONLY)) {
+                    bulkOnly = true;
+                } else if (arg.startsWith(SUITES)) {
+                    suites = EnumSet.noneOf(BulkSuite.class);
+                    for (String name : arg.substring(SUITES.length()).split(",")) {
+                        suites.add(BulkSuite.valueOf(name));
+                    }
+                } else {
+                    rest.add(arg);
+                }
+            }
+            mode = RunMode.fromArguments(rest.toArray(new String[0]));
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            System.err.println(e.getMessage() + " (also: " + BULK_ONLY + ", " + SUITES + "AES_128_GCM,...)");
             System.exit(2);
             return;
         }
         System.setProperty("jdk.tls.namedGroups", RunMode.NAMED_GROUPS);
-        new Main(mode).run();
+        new Main(mode, bulkOnly, suites).run();
     }
 
     private void run() throws Exception {
         long start = System.nanoTime();
         SuiteSupport support = SuiteSupport.probe();
         for (TlsStack stack : TlsStack.values()) {
-            String[] suites = support.suites(stack).stream().map(Enum::name).toArray(String[]::new);
+            String[] stackSuites = support.suites(stack).stream().filter(suites::contains).map(Enum::name)
+                    .toArray(String[]::new);
+            if (stackSuites.length == 0) {
+                continue;
+            }
             Collection<RunResult> bulk = jmh("bulk " + stack.label(), mode.options(BulkBenchmark.class)
-                    .param("stack", stack.name()).param("suite", suites).param("buffers", bufferKinds()));
+                    .param("stack", stack.name()).param("suite", stackSuites).param("buffers", bufferKinds()));
             measurements.add(bulk, Main::megabytesPerSecond, "bulk", "stack", "suite", "size", "buffers");
             measurements.add(bulk, Main::megabytesPerCpuSecond, "bulkCpu", "stack", "suite", "size", "buffers");
         }
-        Collection<RunResult> raw = jmh("raw JDK AEAD", mode.options(RawAeadBenchmark.class));
+        Collection<RunResult> raw = jmh("raw JDK AEAD", mode.options(RawAeadBenchmark.class)
+                .param("suite", suites.stream().map(Enum::name).toArray(String[]::new)));
         measurements.add(raw, Main::megabytesPerSecond, "raw", "suite", "size");
         measurements.add(raw, Main::megabytesPerCpuSecond, "rawCpu", "suite", "size");
+        if (bulkOnly) {
+            new Report(mode, measurements, support).printBulk(System.out);
+            System.out.printf("Ran in %d s.%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+            return;
+        }
         Collection<RunResult> handshakes = jmh("handshakes", mode.options(HandshakeBenchmark.class));
         measurements.add(handshakes, Measurements::score, "handshakes", "stack", "kind");
         measurements.add(handshakes, iteration -> Measurements.perCpuSecond(iteration, "handshakes"),

@@ -49,6 +49,17 @@ final class Report {
                 targets - missed, targets, mode.name().toLowerCase());
     }
 
+    /** Only the bulk tables and their targets, for a {@code --bulk} run. */
+    void printBulk(PrintStream out) {
+        String rounds = "median (min–max) over " + mode.rounds() + " rounds";
+        bulk("bulkCpu", "rawCpu", "Bulk throughput, MB of application data per CPU-second (wrap + unwrap), " + rounds)
+                .print(out);
+        bulkRatios(rounds).print(out);
+        bulk("bulk", "raw", "Bulk throughput, MB/s of application data by the wall clock, " + rounds).print(out);
+        out.printf("Bulk targets: %d of %d met (%s mode; ratios are per round, medians compared).%n",
+                targets - missed, targets, mode.name().toLowerCase());
+    }
+
     private Table bulk(String metric, String rawMetric, String title) {
         Table table = new Table(title, "suite", "write", "buffers", "OffloadJSSE", "SunJSSE", "Conscrypt", "raw JDK AEAD");
         for (BufferKind buffers : mode.bufferKinds()) {
