@@ -38,6 +38,7 @@ final class AllocationProbe {
         RawAeadBenchmark aead = new RawAeadBenchmark();
         aead.suite = suite;
         aead.size = size;
+        aead.buffers = BufferKind.HEAP;
         aead.keys();
         for (int i = 0; i < mode.allocationWarmupWrites(); i++) {
             aead.sealAndOpen();

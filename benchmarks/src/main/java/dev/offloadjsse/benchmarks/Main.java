@@ -84,9 +84,9 @@ public final class Main {
             measurements.add(bulk, Main::megabytesPerCpuSecond, "bulkCpu", "stack", "suite", "size", "buffers");
         }
         Collection<RunResult> raw = jmh("raw JDK AEAD", mode.options(RawAeadBenchmark.class)
-                .param("suite", suites.stream().map(Enum::name).toArray(String[]::new)));
-        measurements.add(raw, Main::megabytesPerSecond, "raw", "suite", "size");
-        measurements.add(raw, Main::megabytesPerCpuSecond, "rawCpu", "suite", "size");
+                .param("suite", suites.stream().map(Enum::name).toArray(String[]::new)).param("buffers", bufferKinds()));
+        measurements.add(raw, Main::megabytesPerSecond, "raw", "suite", "size", "buffers");
+        measurements.add(raw, Main::megabytesPerCpuSecond, "rawCpu", "suite", "size", "buffers");
         if (bulkOnly) {
             new Report(mode, measurements, support).printBulk(System.out);
             System.out.printf("Ran in %d s.%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));

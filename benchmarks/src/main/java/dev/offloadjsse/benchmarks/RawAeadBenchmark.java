@@ -1,5 +1,6 @@
 package dev.offloadjsse.benchmarks;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +17,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The limit for bulk throughput: the JDK's AEAD sealing and opening {@code size} bytes with a
- * record header's 5 bytes of additional data and a fresh nonce per record, on byte arrays, with
- * no record layer around it.
+ * The limit for bulk throughput: the JDK's AEAD sealing and opening one TLS 1.3 record's
+ * plaintext — {@code size} bytes of application data and the inner content type byte, as
+ * RFC 8446 §5.2 requires — with that record's header as the 5 bytes of additional data and a
+ * fresh nonce per record, with no record layer around it. Heap buffers are sealed and opened as
+ * byte arrays, direct ones through {@code doFinal(ByteBuffer, ByteBuffer)}, as a record layer on
+ * such buffers must. Each operation counts {@code size} bytes, as {@link BulkBenchmark} does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -27,6 +31,7 @@ public class RawAeadBenchmark {
 
     private static final int NONCE_LENGTH = 12;
     private static final int TAG_LENGTH = 16;
+    private static final byte APPLICATION_DATA = 23;
 
     @Param
     public BulkSuite suite;
@@ -34,14 +39,20 @@ public class RawAeadBenchmark {
     @Param({BulkBenchmark.LARGE_WRITE, BulkBenchmark.SMALL_WRITE})
     public int size;
 
+    @Param
+    public BufferKind buffers;
+
     private Cipher sealer;
     private Cipher opener;
     private SecretKeySpec key;
     private final byte[] nonce = new byte[NONCE_LENGTH];
-    private final byte[] additionalData = {23, 3, 3, 0, 0};
+    private final byte[] additionalData = new byte[5];
     private byte[] plaintext;
     private byte[] sealed;
     private byte[] opened;
+    private ByteBuffer plaintextBuffer;
+    private ByteBuffer sealedBuffer;
+    private ByteBuffer openedBuffer;
     private long sequence;
 
     @Setup(Level.Trial)
@@ -52,10 +63,23 @@ public class RawAeadBenchmark {
         key = new SecretKeySpec(keyBytes, suite.keyAlgorithm());
         sealer = Cipher.getInstance(suite.transformation());
         opener = Cipher.getInstance(suite.transformation());
-        plaintext = new byte[size];
+        int inner = size + 1;
+        plaintext = new byte[inner];
         ThreadLocalRandom.current().nextBytes(plaintext);
-        sealed = new byte[size + TAG_LENGTH];
-        opened = new byte[size];
+        plaintext[size] = APPLICATION_DATA;
+        int sealedLength = inner + TAG_LENGTH;
+        additionalData[0] = APPLICATION_DATA;
+        additionalData[1] = 3;
+        additionalData[2] = 3;
+        additionalData[3] = (byte) (sealedLength >>> 8);
+        additionalData[4] = (byte) sealedLength;
+        sealed = new byte[sealedLength];
+        opened = new byte[inner];
+        if (buffers == BufferKind.DIRECT) {
+            plaintextBuffer = buffers.allocate(inner).put(plaintext);
+            sealedBuffer = buffers.allocate(sealedLength);
+            openedBuffer = buffers.allocate(inner);
+        }
     }
 
     @Benchmark
@@ -68,7 +92,13 @@ public class RawAeadBenchmark {
         nextNonce();
         sealer.init(Cipher.ENCRYPT_MODE, key, suite.parameters(nonce));
         sealer.updateAAD(additionalData);
-        int sealedLength = sealer.doFinal(plaintext, 0, size, sealed, 0);
+        if (plaintextBuffer != null) {
+            sealer.doFinal(plaintextBuffer.clear(), sealedBuffer.clear());
+            opener.init(Cipher.DECRYPT_MODE, key, suite.parameters(nonce));
+            opener.updateAAD(additionalData);
+            return opener.doFinal(sealedBuffer.flip(), openedBuffer.clear());
+        }
+        int sealedLength = sealer.doFinal(plaintext, 0, plaintext.length, sealed, 0);
         opener.init(Cipher.DECRYPT_MODE, key, suite.parameters(nonce));
         opener.updateAAD(additionalData);
         return opener.doFinal(sealed, 0, sealedLength, opened, 0);

@@ -69,7 +69,7 @@ final class Report {
                             cell(measurements.get(metric, OFFLOAD_JSSE, suite, write, buffers), "%.0f"),
                             cell(measurements.get(metric, SUN_JSSE, suite, write, buffers), "%.0f"),
                             cell(measurements.get(metric, CONSCRYPT, suite, write, buffers), "%.0f"),
-                            cell(measurements.get(rawMetric, suite, write), "%.0f"));
+                            cell(measurements.get(rawMetric, suite, write, buffers), "%.0f"));
                 }
             }
         }
@@ -84,7 +84,7 @@ final class Report {
                 for (String write : WRITES) {
                     boolean large = write.equals(BulkBenchmark.LARGE_WRITE);
                     Optional<Sample> offload = bulk(OFFLOAD_JSSE, suite, write, buffers);
-                    Optional<Sample> toRaw = ratio(offload, raw(suite, write));
+                    Optional<Sample> toRaw = ratio(offload, raw(suite, write, buffers));
                     Optional<Sample> toSun = ratio(offload, bulk(SUN_JSSE, suite, write, buffers));
                     table.add(suite.name(), write, buffers.name().toLowerCase(),
                             cell(toRaw, "%.2f"), verdict(toRaw, Target.atLeast(large ? 0.95 : 0.85)),
@@ -168,8 +168,8 @@ final class Report {
         return measurements.get("bulkCpu", stack, suite, write, buffers);
     }
 
-    private Optional<Sample> raw(BulkSuite suite, String write) {
-        return measurements.get("rawCpu", suite, write);
+    private Optional<Sample> raw(BulkSuite suite, String write, BufferKind buffers) {
+        return measurements.get("rawCpu", suite, write, buffers);
     }
 
     private static Optional<Sample> ratio(Optional<Sample> sample, Optional<Sample> reference) {
