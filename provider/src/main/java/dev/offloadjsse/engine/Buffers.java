@@ -17,6 +17,20 @@ final class Buffers {
         return total;
     }
 
+    /**
+     * The buffer that holds all of the next {@code count} bytes of {@code srcs}, or null when they
+     * span several buffers (and must be gathered).
+     */
+    static ByteBuffer holding(ByteBuffer[] srcs, int offset, int length, int count) {
+        for (int i = offset; i < offset + length; i++) {
+            int remaining = srcs[i].remaining();
+            if (remaining > 0) {
+                return remaining >= count ? srcs[i] : null;
+            }
+        }
+        return null;
+    }
+
     /** Copies {@code count} bytes from {@code srcs} (advancing them) to {@code dst} at absolute {@code index}. */
     static void gather(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst, int index, int count) {
         for (int i = offset; i < offset + length && count > 0; i++) {

@@ -145,8 +145,13 @@ final class OffloadEngine extends OffloadSSLEngine {
         if (dst.remaining() < recordLength) {
             return result(Status.BUFFER_OVERFLOW, status(), 0, 0);
         }
-        Buffers.gather(srcs, offset, length, dst, dst.position() + records.plaintextStart(), chunk);
-        records.seal(ContentType.APPLICATION_DATA, dst, chunk);
+        ByteBuffer src = Buffers.holding(srcs, offset, length, chunk);
+        if (src != null) {
+            records.seal(ContentType.APPLICATION_DATA, src, chunk, dst);
+        } else {
+            Buffers.gather(srcs, offset, length, dst, dst.position() + records.plaintextStart(), chunk);
+            records.seal(ContentType.APPLICATION_DATA, dst, chunk);
+        }
         return result(Status.OK, status(), chunk, recordLength);
     }
 

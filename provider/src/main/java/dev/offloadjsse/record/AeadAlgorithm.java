@@ -15,6 +15,8 @@ public enum AeadAlgorithm {
 
     public static final int TAG_LENGTH = 16;
     public static final int NONCE_LENGTH = 12;
+    /** AES's block; ChaCha20-Poly1305 is split the same way, harmlessly. */
+    static final int BLOCK_LENGTH = 16;
 
     private final String transformation;
     private final String keyAlgorithm;

@@ -65,6 +65,15 @@ public final class RecordFormat {
         return src.get(src.position()) & 0xff;
     }
 
+    /** The header into {@code header}'s first {@link #HEADER_LENGTH} bytes (TLS 1.3's additional data). */
+    public static void putHeader(byte[] header, byte type, int length) {
+        header[0] = type;
+        header[1] = 3;
+        header[2] = 3;
+        header[3] = (byte) (length >>> 8);
+        header[4] = (byte) length;
+    }
+
     public static void putHeader(ByteBuffer dst, int offset, byte type, int length) {
         dst.put(offset, type);
         dst.put(offset + 1, (byte) 3);

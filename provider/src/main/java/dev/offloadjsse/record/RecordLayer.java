@@ -151,6 +151,21 @@ public final class RecordLayer {
         return recordLength;
     }
 
+    /**
+     * Seals the {@code length} bytes at {@code src}'s position, which moves past them, into one
+     * record at {@code dst}'s position; advances {@code dst} past the record. The plaintext goes
+     * straight from {@code src} into the cipher (src and dst may share memory).
+     */
+    public int seal(byte contentType, ByteBuffer src, int length, ByteBuffer dst) throws SSLException {
+        int start = dst.position();
+        int recordLength = writer.seal(contentType, src, length, dst, start);
+        dst.position(start + recordLength);
+        if (tls13 && writer.sequence() >= KEY_UPDATE_AFTER_RECORDS) {
+            requestKeyUpdate(false);
+        }
+        return recordLength;
+    }
+
     /** Queues a KeyUpdate (TLS 1.3 only); the write key changes once it is sealed. */
     public void requestKeyUpdate(boolean peerMustUpdate) {
         if (!tls13 || keyUpdateScheduled) {

@@ -32,16 +32,17 @@ public final class Tls12Protection extends RecordProtection {
     }
 
     @Override
-    public int seal(byte contentType, ByteBuffer dst, int start, int length) throws SSLException {
+    protected int seal(byte contentType, ByteBuffer src, int srcOffset, int length, ByteBuffer dst, int start)
+            throws SSLException {
         int payload = start + RecordFormat.HEADER_LENGTH + explicitNonce;
         computeNonce();
+        int fragment = explicitNonce + length + AeadAlgorithm.TAG_LENGTH;
+        fillAad(contentType, length);
+        encrypt(aad, src, srcOffset, length, -1, dst, payload);
         if (explicitNonce > 0) {
             dst.put(start + RecordFormat.HEADER_LENGTH, nonce, iv.length, explicitNonce);
         }
-        int fragment = explicitNonce + length + AeadAlgorithm.TAG_LENGTH;
         RecordFormat.putHeader(dst, start, contentType, fragment);
-        fillAad(contentType, length);
-        crypt(aad, dst, payload, length, dst, payload);
         advance();
         return RecordFormat.HEADER_LENGTH + fragment;
     }
@@ -70,7 +71,7 @@ public final class Tls12Protection extends RecordProtection {
         fillAad(contentType, plaintextLength);
         int outStart = out.position();
         int payload = start + RecordFormat.HEADER_LENGTH + explicitNonce;
-        crypt(aad, src, payload, start + recordLength - payload, out, outStart);
+        decrypt(aad, src, payload, start + recordLength - payload, out, outStart);
         advance();
         out.position(outStart + plaintextLength);
         return contentType;

@@ -31,15 +31,13 @@ public final class Tls13Protection extends RecordProtection {
     }
 
     @Override
-    public int seal(byte contentType, ByteBuffer dst, int start, int length) throws SSLException {
-        int payload = start + RecordFormat.HEADER_LENGTH;
-        dst.put(payload + length, contentType);
-        int inner = length + 1;
-        int fragment = inner + AeadAlgorithm.TAG_LENGTH;
-        RecordFormat.putHeader(dst, start, ContentType.APPLICATION_DATA, fragment);
-        dst.get(start, aad);
+    protected int seal(byte contentType, ByteBuffer src, int srcOffset, int length, ByteBuffer dst, int start)
+            throws SSLException {
+        int fragment = length + 1 + AeadAlgorithm.TAG_LENGTH;
+        RecordFormat.putHeader(aad, ContentType.APPLICATION_DATA, fragment);
         xorNonce(iv);
-        crypt(aad, dst, payload, inner, dst, payload);
+        encrypt(aad, src, srcOffset, length, contentType, dst, start + RecordFormat.HEADER_LENGTH);
+        dst.put(start, aad);
         advance();
         return RecordFormat.HEADER_LENGTH + fragment;
     }
@@ -60,7 +58,7 @@ public final class Tls13Protection extends RecordProtection {
         src.get(start, aad);
         xorNonce(iv);
         int outStart = out.position();
-        int written = crypt(aad, src, start + RecordFormat.HEADER_LENGTH, recordLength - RecordFormat.HEADER_LENGTH,
+        int written = decrypt(aad, src, start + RecordFormat.HEADER_LENGTH, recordLength - RecordFormat.HEADER_LENGTH,
                 out, outStart);
         int end = outStart + written;
         while (end > outStart && out.get(end - 1) == 0) {
