@@ -100,6 +100,114 @@ class BufferLayoutInteropTest {
         }
     }
 
+    enum InLayout {
+        HEAP_TO_HEAP, DIRECT_TO_DIRECT, HEAP_TO_DIRECT, DIRECT_TO_HEAP, READ_ONLY_HEAP, READ_ONLY_DIRECT,
+        /** The plaintext written over the record, from the record's first byte (opening in place). */
+        SHARED_HEAP_IN_PLACE, SHARED_DIRECT_IN_PLACE,
+        /** The plaintext scattered over several heap buffers, each too small for it. */
+        SCATTERED
+    }
+
+    static Stream<Arguments> inCells() {
+        return cells().map(Arguments::get).filter(cell -> cell[2] == Layout.HEAP_TO_HEAP)
+                .flatMap(cell -> Stream.of(InLayout.values()).map(layout -> Arguments.of(cell[0], cell[1], layout)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("inCells")
+    void unwrapOpensWhatSunJsseSealsForEveryBufferLayout(String protocol, String suite, InLayout layout) throws Exception {
+        Identity identity = TestCertificates.identity(KeyType.EC_P256);
+        SSLEngine client = TestCertificates.context(SunJsseInteropTest.SUN, null, identity).createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        client.setEnabledProtocols(new String[] {protocol});
+        client.setEnabledCipherSuites(new String[] {suite});
+        SSLEngine server = TestCertificates.context(SunJsseInteropTest.OFFLOAD, identity, identity).createSSLEngine();
+        server.setUseClientMode(false);
+        new EnginePair(client, server).handshake();
+
+        for (int size : SIZES) {
+            byte[] data = new byte[Math.min(size, 16_384)];
+            new Random(size).nextBytes(data);
+            String what = layout + ", " + data.length + " bytes";
+            // SunJSSE may split a write into several records; each is opened on its own.
+            ByteBuffer plaintext = ByteBuffer.wrap(data);
+            java.io.ByteArrayOutputStream opened = new java.io.ByteArrayOutputStream();
+            while (plaintext.hasRemaining()) {
+                ByteBuffer wire = ByteBuffer.allocate(ROOM);
+                assertThat(client.wrap(plaintext, wire).getStatus()).isEqualTo(Status.OK);
+                wire.flip();
+                byte[] record = new byte[wire.remaining()];
+                wire.get(record);
+                opened.write(unwrap(server, layout, record, what));
+            }
+            assertThat(opened.toByteArray()).as("opened, " + what).isEqualTo(data);
+        }
+    }
+
+    /** Unwraps {@code record} as {@code layout} places it; checks the counts and positions, returns the plaintext. */
+    private static byte[] unwrap(SSLEngine engine, InLayout layout, byte[] record, String what) throws Exception {
+        ByteBuffer src;
+        ByteBuffer[] dsts;
+        switch (layout) {
+            case HEAP_TO_HEAP:
+                src = ByteBuffer.wrap(record);
+                dsts = new ByteBuffer[] {ByteBuffer.allocate(ROOM)};
+                break;
+            case DIRECT_TO_DIRECT:
+                src = direct(record);
+                dsts = new ByteBuffer[] {ByteBuffer.allocateDirect(ROOM)};
+                break;
+            case HEAP_TO_DIRECT:
+                src = ByteBuffer.wrap(record);
+                dsts = new ByteBuffer[] {ByteBuffer.allocateDirect(ROOM)};
+                break;
+            case DIRECT_TO_HEAP:
+                src = direct(record);
+                dsts = new ByteBuffer[] {ByteBuffer.allocate(ROOM)};
+                break;
+            case READ_ONLY_HEAP:
+                src = ByteBuffer.wrap(record).asReadOnlyBuffer();
+                dsts = new ByteBuffer[] {ByteBuffer.allocate(ROOM)};
+                break;
+            case READ_ONLY_DIRECT:
+                src = direct(record).asReadOnlyBuffer();
+                dsts = new ByteBuffer[] {ByteBuffer.allocateDirect(ROOM)};
+                break;
+            case SHARED_HEAP_IN_PLACE:
+            case SHARED_DIRECT_IN_PLACE:
+                ByteBuffer memory = layout == InLayout.SHARED_HEAP_IN_PLACE ? ByteBuffer.allocate(ROOM)
+                        : ByteBuffer.allocateDirect(ROOM);
+                memory.put(7, record);
+                src = memory.duplicate().limit(7 + record.length).position(7);
+                dsts = new ByteBuffer[] {memory.duplicate().position(7)};
+                break;
+            case SCATTERED:
+                src = ByteBuffer.wrap(record);
+                int part = Math.max(1, record.length / 3);
+                dsts = new ByteBuffer[] {ByteBuffer.allocate(0), ByteBuffer.allocate(part), ByteBuffer.allocate(part),
+                    ByteBuffer.allocate(ROOM)};
+                break;
+            default:
+                throw new AssertionError(layout);
+        }
+        int srcStart = src.position();
+        int[] dstStarts = Arrays.stream(dsts).mapToInt(ByteBuffer::position).toArray();
+        SSLEngineResult result = engine.unwrap(src, dsts);
+        assertThat(result.getStatus()).as(what).isEqualTo(Status.OK);
+        assertThat(result.bytesConsumed()).as("bytesConsumed, " + what).isEqualTo(record.length);
+        assertThat(src.position() - srcStart).as("source position, " + what).isEqualTo(record.length);
+        java.io.ByteArrayOutputStream plaintext = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < dsts.length; i++) {
+            ByteBuffer written = dsts[i].duplicate();
+            written.limit(dsts[i].position()).position(dstStarts[i]);
+            byte[] bytes = new byte[written.remaining()];
+            written.get(bytes);
+            plaintext.write(bytes);
+        }
+        assertThat(plaintext.size()).as("bytesProduced, " + what).isEqualTo(result.bytesProduced());
+        return plaintext.toByteArray();
+    }
+
     private static final class Wrapped {
         final SSLEngineResult result;
         final byte[] record;
