@@ -24,10 +24,10 @@ final class BcHandshaker implements Handshaker {
     BcHandshaker(BcHandshakerFactory factory, HandshakeRequest request) {
         this.client = request.client();
         if (client) {
-            this.protocol = new TlsClientProtocol();
+            this.protocol = new AbortableProtocols.Client();
             this.peer = new ClientPeer(factory.crypto(), factory.keyMaterial(), factory.resumption(), request);
         } else {
-            this.protocol = new TlsServerProtocol();
+            this.protocol = new AbortableProtocols.Server();
             this.peer = new ServerPeer(factory.crypto(), factory.keyMaterial(), factory.resumption(), request);
         }
     }
@@ -68,6 +68,38 @@ final class BcHandshaker implements Handshaker {
         } else {
             ((TlsServerProtocol) protocol).accept((ServerPeer) peer);
         }
+    }
+
+    /**
+     * BC writes the alert through its record stream, so it is protected under the write keys in
+     * force and numbered after every record BC wrote before; before the first step nothing has
+     * been written and it goes in the clear. After BC's own failure or close it writes nothing.
+     */
+    @Override
+    public byte[] abort(int alertDescription) {
+        if (!started) {
+            return Handshaker.super.abort(alertDescription);
+        }
+        try {
+            AbortableProtocols.abort(protocol, (short) alertDescription);
+        } catch (IOException | RuntimeException ignored) {
+            // BC ignores a failure to write the alert itself; what it did write is still returned.
+        }
+        return drainOutput();
+    }
+
+    /** BC's own close: user_canceled (the handshake being unfinished) and close_notify, as {@link #abort} protects them. */
+    @Override
+    public byte[] cancel() {
+        if (!started) {
+            return Handshaker.super.cancel();
+        }
+        try {
+            protocol.close();
+        } catch (IOException | RuntimeException ignored) {
+            // As for abort: whatever BC managed to write is returned.
+        }
+        return drainOutput();
     }
 
     private byte[] drainOutput() {

@@ -5,9 +5,14 @@ import java.util.List;
 /**
  * The offload component's handshake state machine, fed whole TLS records and answering with
  * records to write and, at the end, a {@link HandshakeResult}. One step at a time: callers never
- * run two steps of the same handshaker concurrently.
+ * run two steps of the same handshaker concurrently, nor call any other method while a step runs.
  */
 public interface Handshaker {
+
+    /** RFC 8446 §6.1 user_canceled. */
+    int USER_CANCELED = 90;
+    /** RFC 8446 §6.1 close_notify. */
+    int CLOSE_NOTIFY = 0;
 
     /**
      * Processes {@code records} in order (the first step of a client may offer none: it produces
@@ -17,6 +22,39 @@ public interface Handshaker {
      */
     HandshakeStep step(List<byte[]> records) throws HandshakeFailedException;
 
+    /**
+     * Ends the handshake with a fatal alert that the connection owner decided on (a refused step,
+     * a deadline, bad input, a result it cannot install) and returns the records to write after
+     * everything the handshaker has written so far. Once the handshake's write keys are in force
+     * the alert must be protected under them, as the component's next record would be (RFC 8446
+     * §5 and §6; RFC 5246 §7.1 after ChangeCipherSpec): only the component holds those keys. Never
+     * called while a step runs. {@link #close()} follows.
+     *
+     * <p>This default writes the alert in the clear, which the peer can read only before
+     * encryption has started: for components that cannot reach their record layer.
+     */
+    default byte[] abort(int alertDescription) {
+        return plaintextAlert(true, alertDescription);
+    }
+
+    /**
+     * Cancels the handshake for a {@code closeOutbound()}: user_canceled then close_notify, both
+     * warnings (RFC 8446 §6.1), protected like {@link #abort}'s alert. Never called while a step
+     * runs. {@link #close()} follows. This default writes them in the clear.
+     */
+    default byte[] cancel() {
+        byte[] canceled = plaintextAlert(false, USER_CANCELED);
+        byte[] closeNotify = plaintextAlert(false, CLOSE_NOTIFY);
+        byte[] both = new byte[canceled.length + closeNotify.length];
+        System.arraycopy(canceled, 0, both, 0, canceled.length);
+        System.arraycopy(closeNotify, 0, both, canceled.length, closeNotify.length);
+        return both;
+    }
+
     /** Frees the handshake state; called once the result is installed or the handshake failed. */
     void close();
+
+    private static byte[] plaintextAlert(boolean fatal, int description) {
+        return new byte[] {21, 3, 3, 0, 2, (byte) (fatal ? 2 : 1), (byte) description};
+    }
 }
