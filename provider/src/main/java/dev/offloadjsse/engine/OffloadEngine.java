@@ -332,6 +332,7 @@ final class OffloadEngine extends OffloadSSLEngine {
                 failHandshake(failed, alertFor(failed));
                 return;
             }
+            // A component whose output is not whole records is out of step with what the peer has: no key helps here.
             if (!RecordFormat.isWholeRecords(step.output())) {
                 failHandshake(new SSLHandshakeException("The offload component's handshake output is not whole TLS records"),
                         Alerts.plaintext(true, AlertDescription.INTERNAL_ERROR));
@@ -340,8 +341,8 @@ final class OffloadEngine extends OffloadSSLEngine {
             handshakeOutput.add(step.output());
             if (step.result() != null) {
                 if (step.recordsConsumed() < batch.size()) {
-                    failHandshake(new SSLProtocolException("Handshake records arrived after the handshake completed"),
-                            Alerts.plaintext(true, AlertDescription.UNEXPECTED_MESSAGE));
+                    failCompleted(step.result(), new SSLProtocolException("Handshake records arrived after the handshake completed"),
+                            AlertDescription.UNEXPECTED_MESSAGE);
                     return;
                 }
                 installOrFail(step.result());
@@ -359,16 +360,59 @@ final class OffloadEngine extends OffloadSSLEngine {
         deadline = null;
         stepRunning = false;
         failHandshake(new SSLHandshakeException("The handshake did not complete within "
-                + context.config.limits().handshakeTimeout().toMillis() + " ms"), Alerts.plaintext(true, AlertDescription.USER_CANCELED));
+                + context.config.limits().handshakeTimeout().toMillis() + " ms"), componentAlert(AlertDescription.USER_CANCELED));
     }
 
-    /** The records the component wrote for the peer if they are well formed, else our own plaintext alert. */
-    private static byte[] alertFor(HandshakeFailedException failed) {
+    /** The records the component wrote for the peer if they are well formed, else the alert asked of it. */
+    private byte[] alertFor(HandshakeFailedException failed) {
         if (failed.alertRecords().length > 0 && RecordFormat.isWholeRecords(failed.alertRecords())) {
             return failed.alertRecords();
         }
         return failed.alert() == HandshakeFailedException.NO_ALERT ? new byte[0]
-                : Alerts.plaintext(true, failed.alert() >= 0 && failed.alert() < 256 ? failed.alert() : AlertDescription.INTERNAL_ERROR);
+                : componentAlert(failed.alert() >= 0 && failed.alert() < 256 ? failed.alert() : AlertDescription.INTERNAL_ERROR);
+    }
+
+    /**
+     * The fatal alert that ends this handshake, written by the component (RFC 8446 §5 and §6: once
+     * handshake traffic keys are in use, an alert is a protected record under the current write
+     * key; RFC 5246 §7.1 likewise after ChangeCipherSpec). Those keys never leave the component,
+     * so only it can write the alert; before they are in force it writes it in the clear.
+     *
+     * <p>Bouncy Castle's protocol is not thread-safe, so the component is asked only when no step
+     * is inside it: a refused step never ran, and a failure found by a step is handled after the
+     * step returned. While a step runs on another thread (the deadline fired, or unwrap found bad
+     * input), nothing is sent: a plaintext alert after encryption has started is the unreadable
+     * record this method exists to avoid, and waiting for the step would let a hung step hold
+     * the connection past its deadline. The peer then sees the transport close.
+     */
+    private byte[] componentAlert(int alert) {
+        if (handshaker == null || stepInFlight) {
+            return new byte[0];
+        }
+        try {
+            return wholeRecordsOrNothing(handshaker.abort(alert));
+        } catch (RuntimeException e) {
+            return new byte[0];
+        }
+    }
+
+    private static byte[] wholeRecordsOrNothing(byte[] records) {
+        return records != null && RecordFormat.isWholeRecords(records) ? records : new byte[0];
+    }
+
+    /**
+     * The component finished but the owner cannot take the connection over. The component's write
+     * state has moved past its final flight (the TLS 1.2 server's ChangeCipherSpec and Finished,
+     * a TLS 1.3 client's Finished), so that flight goes out ahead of the alert, which the peer can
+     * read only after it. The record layer never sealed anything, so no nonce is used twice.
+     */
+    private void failCompleted(HandshakeResult result, SSLException cause, int alert) {
+        byte[] pending = wholeRecordsOrNothing(result.pendingOutput());
+        byte[] alertRecords = componentAlert(alert);
+        byte[] both = new byte[pending.length + alertRecords.length];
+        System.arraycopy(pending, 0, both, 0, pending.length);
+        System.arraycopy(alertRecords, 0, both, pending.length, alertRecords.length);
+        failHandshake(cause, both);
     }
 
     /** The result may come from another process: whatever is wrong with it fails this handshake alone. */
@@ -378,7 +422,7 @@ final class OffloadEngine extends OffloadSSLEngine {
         } catch (RuntimeException e) {
             SSLHandshakeException failure = new SSLHandshakeException("Cannot install the handshake result: " + e);
             failure.initCause(e);
-            failHandshake(failure, Alerts.plaintext(true, AlertDescription.INTERNAL_ERROR));
+            failCompleted(result, failure, AlertDescription.INTERNAL_ERROR);
         }
     }
 
@@ -390,7 +434,8 @@ final class OffloadEngine extends OffloadSSLEngine {
         SSLHandshakeException refused = new SSLHandshakeException("The handshake offloader "
                 + context.config.offloader().name() + " refused the handshake step: " + error.getMessage());
         refused.initCause(error);
-        failHandshake(refused, Alerts.plaintext(true, AlertDescription.INTERNAL_ERROR));
+        // The refused step never ran, so nothing is inside the component: it can write the alert now.
+        failHandshake(refused, componentAlert(AlertDescription.INTERNAL_ERROR));
     }
 
     private void startHandshake() {
@@ -441,6 +486,7 @@ final class OffloadEngine extends OffloadSSLEngine {
         session = establishedSession(result, suite);
         handshakeSession = null;
         applicationProtocol = result.applicationProtocol();
+        // Added last: installOrFail's failCompleted writes it itself when anything before throws.
         handshakeOutput.add(result.pendingOutput());
         closeHandshaker();
         phase = Phase.ESTABLISHED;
@@ -514,11 +560,14 @@ final class OffloadEngine extends OffloadSSLEngine {
 
     // ---- failures ---------------------------------------------------------------------------
 
-    /** A failed handshake: the alert records are written by the following wraps, then the engine is closed. */
+    /**
+     * A failed handshake: the alert records are written by the following wraps, then the engine is
+     * closed. Handshake records not yet written stay ahead of the alert: a protected alert is
+     * numbered after them, and the peer needs their keys to read it.
+     */
     private void failHandshake(SSLException cause, byte[] alertRecords) {
         SSLException exception = cause instanceof SSLHandshakeException ? cause : handshakeException(cause);
         closeHandshaker();
-        handshakeOutput.clear();
         handshakeOutput.add(alertRecords);
         failure = exception;
         failureThrown = false;
@@ -534,12 +583,12 @@ final class OffloadEngine extends OffloadSSLEngine {
         return exception;
     }
 
-    /** Bad input before the record layer exists: fail now, with a plaintext alert. */
+    /** Bad input before the record layer exists: fail now, with the component's alert. */
     private SSLException failOnInput(SSLException cause, int alert) {
         if (phase == Phase.ESTABLISHED) {
             return failEstablished(new RecordException(alert, cause.getMessage(), cause));
         }
-        failHandshake(cause, Alerts.plaintext(true, alert));
+        failHandshake(cause, componentAlert(alert));
         failureThrown = true;
         return failure;
     }
@@ -651,12 +700,12 @@ final class OffloadEngine extends OffloadSSLEngine {
                 inboundDone = true;
                 break;
             case HANDSHAKING:
-                // Abandon the handshake; the handshake's own keys stay in the component, so the alert goes in the clear.
+                // Abandon the handshake. Its keys stay in the component, so the component writes user_canceled
+                // and close_notify, protected once encryption has started; after the records it already wrote.
+                // Not while a step is inside it (see componentAlert): then the transport just closes.
+                handshakeOutput.add(cancelRecords());
                 closeHandshaker();
                 stepRunning = false;
-                handshakeOutput.clear();
-                handshakeOutput.add(Alerts.plaintext(false, AlertDescription.USER_CANCELED));
-                handshakeOutput.add(Alerts.plaintext(false, AlertDescription.CLOSE_NOTIFY));
                 handshakeSession = null;
                 phase = Phase.CLOSED;
                 inboundDone = true;
@@ -666,6 +715,17 @@ final class OffloadEngine extends OffloadSSLEngine {
                 break;
             default:
                 break;
+        }
+    }
+
+    private byte[] cancelRecords() {
+        if (handshaker == null || stepInFlight) {
+            return new byte[0];
+        }
+        try {
+            return wholeRecordsOrNothing(handshaker.cancel());
+        } catch (RuntimeException e) {
+            return new byte[0];
         }
     }
 
