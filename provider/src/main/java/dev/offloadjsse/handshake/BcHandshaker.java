@@ -20,6 +20,8 @@ final class BcHandshaker implements Handshaker {
     private final CompletingPeer peer;
     private final boolean client;
     private boolean started;
+    /** Whether any record has left for the peer: until then the peer holds no keys, and an alert goes in the clear. */
+    private boolean wroteOutput;
 
     BcHandshaker(BcHandshakerFactory factory, HandshakeRequest request) {
         this.client = request.client();
@@ -72,23 +74,28 @@ final class BcHandshaker implements Handshaker {
 
     /**
      * BC writes the alert through its record stream, so it is protected under the write keys in
-     * force and numbered after every record BC wrote before; before the first step nothing has
-     * been written and it goes in the clear. After BC's own failure or close it writes nothing.
+     * force and numbered after every record BC wrote before. BC writes nothing after its own
+     * failure or close, nor before it has read a valid ClientHello ({@code RecordStream} has no
+     * write version then); if nothing at all has been written, the peer has no keys and the
+     * alert goes in the clear, as it did before this method existed.
      */
     @Override
     public byte[] abort(int alertDescription) {
-        if (!started) {
-            return Handshaker.super.abort(alertDescription);
+        if (started) {
+            try {
+                AbortableProtocols.abort(protocol, (short) alertDescription);
+            } catch (IOException | RuntimeException ignored) {
+                // BC ignores a failure to write the alert itself; what it did write is still returned.
+            }
+            byte[] alert = drainOutput();
+            if (alert.length > 0 || wroteOutput) {
+                return alert;
+            }
         }
-        try {
-            AbortableProtocols.abort(protocol, (short) alertDescription);
-        } catch (IOException | RuntimeException ignored) {
-            // BC ignores a failure to write the alert itself; what it did write is still returned.
-        }
-        return drainOutput();
+        return Handshaker.super.abort(alertDescription);
     }
 
-    /** BC's own close: user_canceled (the handshake being unfinished) and close_notify, as {@link #abort} protects them. */
+    /** BC's own close: user_canceled (the handshake being unfinished) and close_notify, written as {@link #abort} writes. */
     @Override
     public byte[] cancel() {
         if (!started) {
@@ -99,12 +106,14 @@ final class BcHandshaker implements Handshaker {
         } catch (IOException | RuntimeException ignored) {
             // As for abort: whatever BC managed to write is returned.
         }
-        return drainOutput();
+        byte[] alerts = drainOutput();
+        return alerts.length > 0 || wroteOutput ? alerts : Handshaker.super.cancel();
     }
 
     private byte[] drainOutput() {
         byte[] output = new byte[protocol.getAvailableOutputBytes()];
         protocol.readOutput(output, 0, output.length);
+        wroteOutput |= output.length > 0;
         return output;
     }
 
