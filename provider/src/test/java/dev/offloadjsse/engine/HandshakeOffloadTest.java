@@ -114,14 +114,20 @@ class HandshakeOffloadTest {
 
         assertThatThrownBy(pair::handshake).isInstanceOf(SSLHandshakeException.class)
                 .hasMessageContaining("not trusted");
-        ByteBuffer alert = ByteBuffer.allocate(client.getSession().getPacketBufferSize());
+        ByteBuffer alert = ByteBuffer.allocate(4 * client.getSession().getPacketBufferSize());
         assertThat(client.getHandshakeStatus()).isEqualTo(HandshakeStatus.NEED_WRAP);
-        SSLEngineResult result = client.wrap(ByteBuffer.allocate(0), alert);
-        assertThat(result.bytesProduced()).isPositive();
+        // Records the client's earlier step left unwritten (Bouncy Castle's compatibility ChangeCipherSpec) go
+        // first: a protected alert is numbered after whatever preceded it.
+        for (int i = 0; i < 4 && !client.isOutboundDone(); i++) {
+            assertThat(client.wrap(ByteBuffer.allocate(0), alert).bytesProduced()).isPositive();
+        }
         assertThat(client.isOutboundDone()).isTrue();
         alert.flip();
-        assertThatThrownBy(() -> server.unwrap(alert, ByteBuffer.allocate(1 << 15)))
-                .isInstanceOf(SSLException.class).hasMessageContaining("certificate_unknown");
+        assertThatThrownBy(() -> {
+            while (alert.hasRemaining()) {
+                server.unwrap(alert, ByteBuffer.allocate(1 << 15));
+            }
+        }).isInstanceOf(SSLException.class).hasMessageContaining("certificate_unknown");
     }
 
     @Test

@@ -65,6 +65,37 @@ class ProtectedAlertsTest {
                 .hasMessage("Received fatal alert: internal_error");
     }
 
+    /** RFC 5246 §7.3: a resuming TLS 1.2 server sends ChangeCipherSpec and Finished first, so its alert must follow them encrypted. */
+    @Test
+    void refusedResumingTls12ServerStepAfterItsChangeCipherSpecSendsAnEncryptedInternalError() throws Exception {
+        // Server steps: full handshake 2 (ClientHello; CKE, CCS, Finished), resumption 1 (ClientHello), then refused.
+        SSLContext serverContext = TestCertificates.context(offload(new RefusingAfter(3), OffloadLimits.DEFAULT), identity, identity);
+        SSLContext clientContext = TestCertificates.context(SUN, null, identity);
+        EnginePair full = tls12Pair(clientContext, serverContext);
+        full.client.beginHandshake();
+        drive(full);
+        assertThat(full.client.getSession().getProtocol()).isEqualTo("TLSv1.2");
+
+        EnginePair resumed = tls12Pair(clientContext, serverContext);
+        driveUntilServerHasQueuedTheClientFinished(resumed);
+        stepServerAsync(resumed);
+
+        assertThatThrownBy(resumed::pump).isInstanceOf(SSLHandshakeException.class).hasMessageContaining("refused");
+        assertThat(peerFailure(resumed, resumed.client)).isInstanceOf(SSLException.class)
+                .hasMessage("Received fatal alert: internal_error");
+    }
+
+    private static EnginePair tls12Pair(SSLContext clientContext, SSLContext serverContext) {
+        SSLEngine client = clientContext.createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        client.setEnabledProtocols(new String[] {"TLSv1.2"});
+        SSLEngine server = serverContext.createSSLEngine();
+        server.setUseClientMode(false);
+        EnginePair pair = new EnginePair(client, server);
+        pair.runTasksInline = false;
+        return pair;
+    }
+
     /**
      * Oracle: a SunJSSE server that calls closeOutbound() at the same point; its client finishes
      * its side of the handshake, reads the warnings and the close_notify, and closes its inbound
