@@ -632,6 +632,10 @@ final class OffloadEngine extends OffloadSSLEngine {
         if (!handshakeOutput.isEmpty()) {
             return HandshakeStatus.NEED_WRAP;
         }
+        if (failure != null && !failureThrown) {
+            // A failure with no alert to send (a step was inside the component): wrap reports it.
+            return HandshakeStatus.NEED_WRAP;
+        }
         if (phase == Phase.ESTABLISHED && records.hasControlToSend()) {
             return HandshakeStatus.NEED_WRAP;
         }
