@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -386,11 +387,21 @@ final class OffloadEngine extends OffloadSSLEngine {
      * the connection past its deadline. The peer then sees the transport close.
      */
     private byte[] componentAlert(int alert) {
+        byte[] records = fromComponent(current -> current.abort(alert));
+        return records != null ? records : Alerts.plaintext(true, alert);
+    }
+
+    /**
+     * What {@code write} has the component write (see {@link #componentAlert}): nothing while a
+     * step is inside it or when it fails, {@code null} when it cannot write alerts itself.
+     */
+    private byte[] fromComponent(Function<Handshaker, byte[]> write) {
         if (handshaker == null || stepInFlight) {
             return new byte[0];
         }
         try {
-            return wholeRecordsOrNothing(handshaker.abort(alert));
+            byte[] records = write.apply(handshaker);
+            return records == null ? null : wholeRecordsOrNothing(records);
         } catch (RuntimeException e) {
             return new byte[0];
         }
@@ -407,12 +418,9 @@ final class OffloadEngine extends OffloadSSLEngine {
      * read only after it. The record layer never sealed anything, so no nonce is used twice.
      */
     private void failCompleted(HandshakeResult result, SSLException cause, int alert) {
-        byte[] pending = wholeRecordsOrNothing(result.pendingOutput());
         byte[] alertRecords = componentAlert(alert);
-        byte[] both = new byte[pending.length + alertRecords.length];
-        System.arraycopy(pending, 0, both, 0, pending.length);
-        System.arraycopy(alertRecords, 0, both, pending.length, alertRecords.length);
-        failHandshake(cause, both);
+        handshakeOutput.add(wholeRecordsOrNothing(result.pendingOutput()));
+        failHandshake(cause, alertRecords);
     }
 
     /** The result may come from another process: whatever is wrong with it fails this handshake alone. */
@@ -707,7 +715,13 @@ final class OffloadEngine extends OffloadSSLEngine {
                 // Abandon the handshake. Its keys stay in the component, so the component writes user_canceled
                 // and close_notify, protected once encryption has started; after the records it already wrote.
                 // Not while a step is inside it (see componentAlert): then the transport just closes.
-                handshakeOutput.add(cancelRecords());
+                byte[] cancel = fromComponent(Handshaker::cancel);
+                if (cancel != null) {
+                    handshakeOutput.add(cancel);
+                } else {
+                    handshakeOutput.add(Alerts.plaintext(false, AlertDescription.USER_CANCELED));
+                    handshakeOutput.add(Alerts.plaintext(false, AlertDescription.CLOSE_NOTIFY));
+                }
                 closeHandshaker();
                 stepRunning = false;
                 handshakeSession = null;
@@ -719,17 +733,6 @@ final class OffloadEngine extends OffloadSSLEngine {
                 break;
             default:
                 break;
-        }
-    }
-
-    private byte[] cancelRecords() {
-        if (handshaker == null || stepInFlight) {
-            return new byte[0];
-        }
-        try {
-            return wholeRecordsOrNothing(handshaker.cancel());
-        } catch (RuntimeException e) {
-            return new byte[0];
         }
     }
 

@@ -77,7 +77,7 @@ final class BcHandshaker implements Handshaker {
      * force and numbered after every record BC wrote before. BC writes nothing after its own
      * failure or close, nor before it has read a valid ClientHello ({@code RecordStream} has no
      * write version then); if nothing at all has been written, the peer has no keys and the
-     * alert goes in the clear, as it did before this method existed.
+     * owner writes the alert in the clear ({@code null}).
      */
     @Override
     public byte[] abort(int alertDescription) {

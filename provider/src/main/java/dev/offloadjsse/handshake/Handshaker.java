@@ -9,11 +9,6 @@ import java.util.List;
  */
 public interface Handshaker {
 
-    /** RFC 8446 §6.1 user_canceled. */
-    int USER_CANCELED = 90;
-    /** RFC 8446 §6.1 close_notify. */
-    int CLOSE_NOTIFY = 0;
-
     /**
      * Processes {@code records} in order (the first step of a client may offer none: it produces
      * the ClientHello) and stops early once the handshake completes.
@@ -30,31 +25,23 @@ public interface Handshaker {
      * §5 and §6; RFC 5246 §7.1 after ChangeCipherSpec): only the component holds those keys. Never
      * called while a step runs. {@link #close()} follows.
      *
-     * <p>This default writes the alert in the clear, which the peer can read only before
-     * encryption has started: for components that cannot reach their record layer.
+     * <p>{@code null} (this default): the component cannot reach its record layer, and the owner
+     * writes the alert in the clear, which the peer can read only before encryption has started.
      */
     default byte[] abort(int alertDescription) {
-        return plaintextAlert(true, alertDescription);
+        return null;
     }
 
     /**
      * Cancels the handshake for a {@code closeOutbound()}: user_canceled then close_notify, both
      * warnings (RFC 8446 §6.1), protected like {@link #abort}'s alert. Never called while a step
-     * runs. {@link #close()} follows. This default writes them in the clear.
+     * runs. {@link #close()} follows. {@code null} (this default): as for {@link #abort}, the
+     * owner writes them in the clear.
      */
     default byte[] cancel() {
-        byte[] canceled = plaintextAlert(false, USER_CANCELED);
-        byte[] closeNotify = plaintextAlert(false, CLOSE_NOTIFY);
-        byte[] both = new byte[canceled.length + closeNotify.length];
-        System.arraycopy(canceled, 0, both, 0, canceled.length);
-        System.arraycopy(closeNotify, 0, both, canceled.length, closeNotify.length);
-        return both;
+        return null;
     }
 
     /** Frees the handshake state; called once the result is installed or the handshake failed. */
     void close();
-
-    private static byte[] plaintextAlert(boolean fatal, int description) {
-        return new byte[] {21, 3, 3, 0, 2, (byte) (fatal ? 2 : 1), (byte) description};
-    }
 }
