@@ -143,12 +143,7 @@ public final class RecordLayer {
      */
     public int seal(byte contentType, ByteBuffer dst, int length) throws SSLException {
         int start = dst.position();
-        int recordLength = writer.seal(contentType, dst, start, length);
-        dst.position(start + recordLength);
-        if (tls13 && writer.sequence() >= KEY_UPDATE_AFTER_RECORDS) {
-            requestKeyUpdate(false);
-        }
-        return recordLength;
+        return sealed(dst, start, writer.seal(contentType, dst, start, length));
     }
 
     /**
@@ -158,7 +153,11 @@ public final class RecordLayer {
      */
     public int seal(byte contentType, ByteBuffer src, int length, ByteBuffer dst) throws SSLException {
         int start = dst.position();
-        int recordLength = writer.seal(contentType, src, length, dst, start);
+        return sealed(dst, start, writer.seal(contentType, src, length, dst, start));
+    }
+
+    /** Moves {@code dst} past the application-data record just sealed; asks for a new key when this one is worn. */
+    private int sealed(ByteBuffer dst, int start, int recordLength) {
         dst.position(start + recordLength);
         if (tls13 && writer.sequence() >= KEY_UPDATE_AFTER_RECORDS) {
             requestKeyUpdate(false);
